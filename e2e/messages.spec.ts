@@ -1,0 +1,82 @@
+import { expect, openDashboard, receivedCount, test } from './support/fixtures.ts';
+
+test.describe('receiving messages', () => {
+  test('a message published by a Node client appears in the list', async ({
+    page,
+    scope,
+    nodeClient,
+  }) => {
+    await openDashboard(page, scope);
+    const subscribeForm = page.getByRole('form', { name: 'Subscribe' });
+    await subscribeForm.getByLabel('Topic filter').fill('e2e/inbox/#');
+    await subscribeForm.getByLabel('QoS').selectOption('1');
+    await subscribeForm.getByRole('button', { name: 'Subscribe', exact: true }).click();
+    await expect(page.getByRole('list', { name: 'Active subscriptions' })).toContainText(
+      'e2e/inbox/#',
+    );
+    await expect(page.getByRole('listitem').filter({ hasText: 'e2e/inbox/#' })).toContainText(
+      'active',
+    );
+
+    await nodeClient.publishAsync('e2e/inbox/kitchen', 'temperature is 21.5 °C', { qos: 1 });
+
+    const row = page.getByRole('row').filter({ hasText: 'e2e/inbox/kitchen' });
+    await expect(row).toContainText('temperature is 21.5 °C');
+    await expect(row).toContainText('QoS 1');
+  });
+
+  test('an HTML payload is shown as text, never rendered', async ({ page, scope, nodeClient }) => {
+    let dialogs = 0;
+    page.on('dialog', async (dialog) => {
+      dialogs += 1;
+      await dialog.dismiss();
+    });
+    await openDashboard(page, scope);
+    const payload = '<img src=x onerror=alert(1)>';
+    await nodeClient.publishAsync('demo/xss/probe', payload);
+
+    const row = page.getByRole('row').filter({ hasText: 'demo/xss/probe' });
+    await expect(row).toContainText(payload);
+    await row.click();
+    await expect(page.getByRole('region', { name: 'Message details' })).toContainText(payload);
+    await expect(page.locator('img[src="x"]')).toHaveCount(0);
+    expect(dialogs).toBe(0);
+  });
+
+  test('a binary payload is shown as hex with its size', async ({ page, scope, nodeClient }) => {
+    await openDashboard(page, scope);
+    await nodeClient.publishAsync(
+      'demo/binary/blob',
+      Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x00, 0xff]),
+    );
+    const row = page.getByRole('row').filter({ hasText: 'demo/binary/blob' });
+    await expect(row).toContainText('de ad be ef 00 ff');
+    await expect(row).toContainText('6 B');
+  });
+
+  test('retained messages are marked as retained', async ({ page, scope }) => {
+    await openDashboard(page, scope);
+    const statusRow = page
+      .getByRole('row')
+      .filter({ hasText: /demo\/[\w-]+\/[\w-]+\/status/ })
+      .first();
+    await expect(statusRow).toContainText('retained');
+    await expect(statusRow).toContainText('online');
+  });
+
+  test('the counter accounts for every message of a burst', async ({ page, scope, nodeClient }) => {
+    await openDashboard(page, scope);
+    await page.getByRole('button', { name: 'Unsubscribe from demo/#' }).click();
+    await page.getByLabel('Topic filter').fill('burst/#');
+    await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
+    await expect(page.getByRole('listitem').filter({ hasText: 'burst/#' })).toContainText('active');
+    // Let the demo stream's last messages settle before counting.
+    await page.waitForTimeout(300);
+    const before = await receivedCount(page);
+
+    const burst = 3_000;
+    for (let i = 0; i < burst; i += 1) nodeClient.publish(`burst/${i % 50}`, String(i));
+    await expect.poll(() => receivedCount(page), { timeout: 15_000 }).toBe(before + burst);
+    await expect(page.getByRole('row').first()).toContainText(String(burst - 1));
+  });
+});

@@ -1,0 +1,48 @@
+import { test as base, expect } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import mqtt from 'mqtt';
+import type { MqttClient } from 'mqtt';
+import { startScope } from '../../server/scope-server.ts';
+import type { RunningScope } from '../../server/scope-server.ts';
+
+interface WorkerFixtures {
+  /** The app with its embedded broker and the simulator, on free loopback ports. */
+  scope: RunningScope;
+}
+
+interface TestFixtures {
+  /** A Node mqtt.js client on the embedded broker's TCP port, for publishing and subscribing. */
+  nodeClient: MqttClient;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  scope: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
+    async ({}, use) => {
+      const scope = await startScope({ port: 0, wsPort: 0, tcpPort: 0, seed: 7 });
+      await use(scope);
+      await scope.close();
+    },
+    { scope: 'worker' },
+  ],
+  nodeClient: async ({ scope }, use) => {
+    if (!scope.brokerTcpUrl) throw new Error('the embedded broker has no TCP listener');
+    const client = await mqtt.connectAsync(scope.brokerTcpUrl, { clientId: `e2e-${Date.now()}` });
+    await use(client);
+    await client.endAsync();
+  },
+});
+
+export { expect };
+
+/** Opens the dashboard as a first-time visitor and waits until it is connected. */
+export async function openDashboard(page: Page, scope: RunningScope): Promise<void> {
+  await page.goto(scope.webUrl);
+  await expect(page.getByRole('status', { name: 'Connection status' })).toContainText('Connected');
+}
+
+/** The number in the "received" counter of the messages panel. */
+export async function receivedCount(page: Page): Promise<number> {
+  const text = await page.getByTestId('received-count').textContent();
+  return Number((text ?? '0').replace(/,/g, ''));
+}

@@ -1,0 +1,110 @@
+import { spawn, execFileSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './free-port.ts';
+
+export interface RunningMosquitto {
+  wsUrl: string;
+  tcpPort: number;
+  stop(): Promise<void>;
+}
+
+export interface MosquittoOptions {
+  /** When set, anonymous clients are refused and only this user may log in. */
+  user?: { name: string; password: string };
+}
+
+function mosquittoBinary(): string {
+  for (const candidate of [
+    '/usr/sbin/mosquitto',
+    '/usr/local/sbin/mosquitto',
+    '/opt/homebrew/sbin/mosquitto',
+  ]) {
+    try {
+      execFileSync(candidate, ['-h'], { stdio: 'ignore' });
+      return candidate;
+    } catch (error) {
+      // `mosquitto -h` exits 3 after printing its help: the binary exists.
+      if ((error as { status?: number }).status === 3) return candidate;
+    }
+  }
+  throw new Error(
+    'mosquitto is not installed: apt-get install mosquitto (CI does this in .ci/run).',
+  );
+}
+
+function waitForPort(port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve();
+      });
+      socket.once('error', () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`mosquitto did not open port ${port}`));
+        else setTimeout(attempt, 50);
+      });
+    };
+    attempt();
+  });
+}
+
+/** Starts a private Mosquitto with a WebSocket listener and a TCP listener on free loopback ports. */
+export async function startMosquitto(options: MosquittoOptions = {}): Promise<RunningMosquitto> {
+  const binary = mosquittoBinary();
+  const dir = mkdtempSync(join(tmpdir(), 'mqtt-scope-mosquitto-'));
+  const [wsPort, tcpPort] = [await freePort(), await freePort()];
+  const lines = [
+    `listener ${tcpPort} 127.0.0.1`,
+    `listener ${wsPort} 127.0.0.1`,
+    'protocol websockets',
+    'persistence false',
+    'log_dest stderr',
+    // Started as root, Mosquitto would switch to its own user, who cannot read our private dir.
+    `user ${userInfo().username}`,
+  ];
+  if (options.user) {
+    const passwordFile = join(dir, 'passwords');
+    writeFileSync(passwordFile, '');
+    execFileSync('mosquitto_passwd', [
+      '-b',
+      passwordFile,
+      options.user.name,
+      options.user.password,
+    ]);
+    lines.push('allow_anonymous false', `password_file ${passwordFile}`);
+  } else {
+    lines.push('allow_anonymous true');
+  }
+  const configFile = join(dir, 'mosquitto.conf');
+  writeFileSync(configFile, `${lines.join('\n')}\n`);
+
+  const child: ChildProcess = spawn(binary, ['-c', configFile], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let log = '';
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    await Promise.all([waitForPort(wsPort, 5_000), waitForPort(tcpPort, 5_000)]);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${(error as Error).message}\n${log}`, { cause: error });
+  }
+  return {
+    wsUrl: `ws://127.0.0.1:${wsPort}`,
+    tcpPort,
+    async stop() {
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

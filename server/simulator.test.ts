@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MqttClient } from 'mqtt';
+import { startBroker } from './broker.ts';
+import type { RunningBroker } from './broker.ts';
+import { collect, connectClient } from './mqtt-test-helpers.ts';
+import type { Received } from './mqtt-test-helpers.ts';
+import { startSimulator } from './simulator.ts';
+import type { RunningSimulator } from './simulator.ts';
+
+let broker: RunningBroker | null = null;
+let simulator: RunningSimulator | null = null;
+let subscriber: MqttClient | null = null;
+
+afterEach(async () => {
+  await simulator?.stop();
+  await subscriber?.endAsync(true);
+  await broker?.close();
+  broker = simulator = subscriber = null;
+});
+
+async function setUp(options: { rate?: number } = {}) {
+  broker = await startBroker({ wsPort: 0, tcpPort: 0 });
+  simulator = await startSimulator({
+    brokerUrl: broker.tcpUrl ?? '',
+    seed: 7,
+    intervalMs: 100,
+    ...options,
+  });
+  subscriber = await connectClient(broker.wsUrl);
+  return { simulator, subscriber };
+}
+
+const find = (received: Received[], topic: string) => received.find((r) => r.topic === topic);
+
+describe('startSimulator', () => {
+  it('publishes telemetry, temperature and retained status and meta under demo/', async () => {
+    const { subscriber } = await setUp();
+    const base = 'demo/greenhouse/gh-01';
+    const wanted = ['telemetry', 'temperature', 'status', 'meta'].map((leaf) => `${base}/${leaf}`);
+    const received = collect(subscriber, (r) => wanted.every((topic) => find(r, topic)));
+    await subscriber.subscribeAsync('demo/#');
+    const messages = await received;
+
+    const telemetry: unknown = JSON.parse(String(find(messages, `${base}/telemetry`)?.payload));
+    expect(telemetry).toEqual({
+      temperature: expect.any(Number),
+      humidity: expect.any(Number),
+      pressure: expect.any(Number),
+      battery: expect.any(Number),
+      ts: expect.any(Number),
+    });
+    expect(String(find(messages, `${base}/temperature`)?.payload)).toMatch(/^-?\d+\.\d{2}$/);
+    expect(find(messages, `${base}/status`)).toMatchObject({ retain: true });
+    expect(String(find(messages, `${base}/status`)?.payload)).toBe('online');
+    const meta: unknown = JSON.parse(String(find(messages, `${base}/meta`)?.payload));
+    expect(meta).toMatchObject({ model: expect.any(String), firmware: expect.any(String) });
+    expect(new Set(messages.map((m) => m.topic.split('/')[1]))).toEqual(
+      new Set(['greenhouse', 'warehouse', 'office']),
+    );
+  });
+
+  it('publishes a retained offline status when stopped', async () => {
+    const { simulator, subscriber } = await setUp();
+    await subscriber.subscribeAsync('demo/office/of-01/status');
+    const offline = collect(subscriber, (r) => r.some((m) => String(m.payload) === 'offline'));
+    await simulator.stop();
+    await offline;
+
+    const late = await connectClient(broker?.wsUrl ?? '');
+    try {
+      const retained = collect(late, (r) => r.length > 0);
+      await late.subscribeAsync('demo/office/of-01/status');
+      expect(String((await retained)[0]?.payload)).toBe('offline');
+    } finally {
+      await late.endAsync(true);
+    }
+  });
+
+  it('publishes many more messages in high-rate mode and counts them', async () => {
+    const { simulator } = await setUp({ rate: 2000 });
+    const before = simulator.published();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // ~1000 expected; a loaded machine may fall behind, but not by an order of magnitude.
+    expect(simulator.published() - before).toBeGreaterThan(300);
+    expect(simulator.skipped()).toBeGreaterThanOrEqual(0);
+  });
+
+  it('reports an unreachable broker in words', async () => {
+    broker = await startBroker({ wsPort: 0, tcpPort: 0 });
+    const url = broker.tcpUrl ?? '';
+    await broker.close();
+    broker = null;
+    await expect(startSimulator({ brokerUrl: url })).rejects.toThrow(/could not connect/);
+  });
+});

@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { connectAsync } from 'mqtt';
+import type { MqttClient } from 'mqtt';
+import { createFleet, detectAlarms, sampleDevice, toTelemetry } from './sensor-profiles.ts';
+import type { Device, SensorReading } from './sensor-profiles.ts';
+
+export interface SimulatorOptions {
+  /** mqtt://, ws:// or wss:// URL of the broker. */
+  brokerUrl: string;
+  seed?: number;
+  /** How often each device publishes telemetry and temperature. */
+  intervalMs?: number;
+  /** Extra telemetry messages per second, spread over all devices, for benchmarks. */
+  rate?: number;
+  prefix?: string;
+}
+
+export interface RunningSimulator {
+  stop(): Promise<void>;
+  /** Messages handed to the client so far. */
+  published(): number;
+  /** Messages dropped because a client was disconnected or its outgoing buffer was full. */
+  skipped(): number;
+}
+
+const RATE_TICK_MS = 10;
+/** Beyond this many unsent bytes on a client, high-rate messages are dropped, not queued. */
+const MAX_OUTGOING_BYTES = 256 * 1024;
+const CONNECT_TIMEOUT_MS = 5000;
+const STOP_TIMEOUT_MS = 2000;
+
+/** Resolves when the promise settles or after ms, whichever is first; stop() must not hang. */
+function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    promise.then(done, done);
+  });
+}
+
+interface SimulatedDevice {
+  device: Device;
+  client: MqttClient;
+  topic: (leaf: string) => string;
+  last: SensorReading | null;
+}
+
+/** One MQTT connection per device, so each has its own retained `offline` last will. */
+async function connectDevice(
+  brokerUrl: string,
+  prefix: string,
+  device: Device,
+): Promise<SimulatedDevice> {
+  const topic = (leaf: string) => `${prefix}/${device.site}/${device.id}/${leaf}`;
+  const client = await connectAsync(
+    brokerUrl,
+    {
+      clientId: `mqtt-scope-sim-${device.id}-${randomUUID().slice(0, 8)}`,
+      connectTimeout: CONNECT_TIMEOUT_MS,
+      // While the broker is away, drop QoS 0 samples instead of queueing them without bound.
+      queueQoSZero: false,
+      will: { topic: topic('status'), payload: Buffer.from('offline'), qos: 1, retain: true },
+    },
+    false,
+  ).catch((error: Error) => {
+    throw new Error(`Simulator could not connect to ${brokerUrl}: ${error.message}`);
+  });
+  // After the first connect mqtt.js reconnects by itself; errors must not crash the process.
+  client.on('error', () => {});
+  try {
+    await client.publishAsync(topic('status'), 'online', { qos: 1, retain: true });
+    await client.publishAsync(topic('meta'), JSON.stringify(device.meta), { qos: 1, retain: true });
+  } catch (error) {
+    await client.endAsync(true);
+    throw error;
+  }
+  return { device, client, topic, last: null };
+}
+
+function isCongested(client: MqttClient): boolean {
+  return (client.stream?.writableLength ?? 0) > MAX_OUTGOING_BYTES;
+}
+
+/** Publishes demo sensor data until stopped. Resolves once every device is online. */
+export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
+  const prefix = options.prefix ?? 'demo';
+  const intervalMs = options.intervalMs ?? 1000;
+  const fleet = createFleet(options.seed ?? 1);
+  let published = 0;
+  let skipped = 0;
+
+  const connected = await Promise.allSettled(
+    fleet.map((device) => connectDevice(options.brokerUrl, prefix, device)),
+  );
+  const devices = connected.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failure = connected.find((r) => r.status === 'rejected');
+  if (failure) {
+    await Promise.all(devices.map((d) => d.client.endAsync(true)));
+    throw failure.reason;
+  }
+
+  // Samples taken while the broker is away are stale by the time it returns: count, not queue.
+  const publish = (client: MqttClient, topic: string, payload: string) => {
+    if (!client.connected) {
+      skipped += 1;
+      return;
+    }
+    client.publish(topic, payload, { qos: 0 });
+    published += 1;
+  };
+
+  const tick = () => {
+    const ts = Date.now();
+    for (const sim of devices) {
+      const reading = sampleDevice(sim.device, ts);
+      const telemetry = toTelemetry(reading, ts);
+      publish(sim.client, sim.topic('telemetry'), JSON.stringify(telemetry));
+      publish(sim.client, sim.topic('temperature'), telemetry.temperature.toFixed(2));
+      for (const alarm of sim.last ? detectAlarms(sim.device, sim.last, reading, ts) : []) {
+        publish(sim.client, `${prefix}/${sim.device.site}/alarms`, JSON.stringify(alarm));
+      }
+      sim.last = reading;
+    }
+  };
+
+  // High-rate mode: a time-based budget, capped so a stalled loop never bursts to catch up.
+  const rate = options.rate ?? 0;
+  let owed = 0;
+  let lastRateTick = Date.now();
+  let next = 0;
+  const rateTick = () => {
+    const now = Date.now();
+    owed = Math.min(owed + (rate * (now - lastRateTick)) / 1000, Math.max(1, rate / 10));
+    lastRateTick = now;
+    for (let budget = Math.floor(owed); budget > 0; budget -= 1) {
+      const sim = devices[next++ % devices.length];
+      if (!sim) break;
+      owed -= 1;
+      if (isCongested(sim.client)) skipped += 1;
+      else {
+        const telemetry = toTelemetry(sampleDevice(sim.device, now), now);
+        publish(sim.client, sim.topic('telemetry'), JSON.stringify(telemetry));
+      }
+    }
+  };
+
+  tick();
+  const timers = [setInterval(tick, intervalMs)];
+  if (rate > 0) timers.push(setInterval(rateTick, RATE_TICK_MS));
+
+  let stopping: Promise<void> | null = null;
+  const stop = async () => {
+    for (const timer of timers) clearInterval(timer);
+    await Promise.all(
+      devices.map(async ({ client, topic }) => {
+        if (client.connected) {
+          const offline = client.publishAsync(topic('status'), 'offline', { qos: 1, retain: true });
+          await settleWithin(offline, STOP_TIMEOUT_MS);
+        }
+        await settleWithin(client.endAsync(!client.connected), STOP_TIMEOUT_MS);
+      }),
+    );
+  };
+
+  return {
+    stop: () => (stopping ??= stop()),
+    published: () => published,
+    skipped: () => skipped,
+  };
+}

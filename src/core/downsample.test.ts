@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { lttb, minMaxBuckets } from './downsample.ts';
+
+function series(n: number, value: (i: number) => number) {
+  const times = Float64Array.from({ length: n }, (_, i) => i * 100);
+  const values = Float64Array.from({ length: n }, (_, i) => value(i));
+  return { times, values };
+}
+
+describe('lttb', () => {
+  const { times, values } = series(1000, (i) => Math.sin(i / 50));
+
+  it('returns exactly threshold points and keeps both endpoints', () => {
+    const out = lttb(times, values, times.length, 100);
+    expect(out.times).toHaveLength(100);
+    expect(out.values).toHaveLength(100);
+    expect(out.times[0]).toBe(0);
+    expect(out.values[0]).toBe(values[0]);
+    expect(out.times[99]).toBe(99900);
+    expect(out.values[99]).toBe(values[999]);
+  });
+
+  it('keeps time order', () => {
+    const out = lttb(times, values, times.length, 50);
+    for (let i = 1; i < out.times.length; i++) {
+      expect(out.times[i]).toBeGreaterThan(out.times[i - 1] as number);
+    }
+  });
+
+  it('keeps a one-point spike', () => {
+    const spiky = series(10000, (i) => (i === 4321 ? 500 : 1));
+    const out = lttb(spiky.times, spiky.values, 10000, 200);
+    expect(Math.max(...out.values)).toBe(500);
+    expect([...out.times]).toContain(432100);
+  });
+
+  it('returns a copy when the series is already small enough', () => {
+    const out = lttb(times, values, 10, 100);
+    expect([...out.times]).toEqual([...times.subarray(0, 10)]);
+    expect([...out.values]).toEqual([...values.subarray(0, 10)]);
+    expect(out.times).not.toBe(times);
+  });
+
+  it('reads only the first count points', () => {
+    const out = lttb(times, values, 500, 20);
+    expect(out.times[19]).toBe(49900);
+  });
+
+  it('accepts plain arrays', () => {
+    const out = lttb([0, 1, 2, 3, 4], [0, 5, 0, 1, 0], 5, 3);
+    expect([...out.times]).toEqual([0, 1, 4]);
+  });
+
+  it('keeps the endpoints, or only the last point, below a threshold of 3', () => {
+    expect([...lttb(times, values, 1000, 2).times]).toEqual([0, 99900]);
+    expect([...lttb(times, values, 1000, 1).times]).toEqual([99900]);
+    expect(lttb(times, values, 1000, 0).times).toHaveLength(0);
+    expect(lttb(times, values, 1000, -5).times).toHaveLength(0);
+  });
+
+  it('handles an empty series', () => {
+    expect(lttb([], [], 0, 100).times).toHaveLength(0);
+  });
+});
+
+describe('minMaxBuckets', () => {
+  it('keeps each bucket’s minimum and maximum in time order', () => {
+    const values = [1, 9, 5, 3, /* | */ 4, 0, 2, 8];
+    const times = values.map((_, i) => i);
+    const out = minMaxBuckets(times, values, 8, 2);
+    expect([...out.times]).toEqual([0, 1, 5, 7]);
+    expect([...out.values]).toEqual([1, 9, 0, 8]);
+  });
+
+  it('keeps a spike and never exceeds two points per bucket', () => {
+    const { times, values } = series(10000, (i) => (i === 777 ? -50 : Math.sin(i)));
+    const out = minMaxBuckets(times, values, 10000, 100);
+    expect(out.times.length).toBeLessThanOrEqual(200);
+    expect(Math.min(...out.values)).toBe(-50);
+  });
+
+  it('writes a flat bucket as one point', () => {
+    const out = minMaxBuckets([0, 1, 2, 3, 4, 5], [2, 2, 2, 2, 2, 2], 6, 2);
+    expect([...out.times]).toEqual([0, 3]);
+  });
+
+  it('returns a copy when the series is already small enough', () => {
+    expect([...minMaxBuckets([0, 1, 2], [5, 6, 7], 3, 2).values]).toEqual([5, 6, 7]);
+  });
+});

@@ -1,0 +1,227 @@
+/**
+ * Pulls one number out of a payload so it can be charted: `temperature`,
+ * `readings[0].value`, `$.a.b`, or the whole payload when the path is empty.
+ */
+
+import { looksLikeJsonContainer } from './payload.ts';
+
+export type JsonPath = readonly (string | number)[];
+
+export type JsonPathResult = { ok: true; path: JsonPath } | { ok: false; reason: string };
+
+const EMPTY_PATH: JsonPath = Object.freeze([]);
+
+const DOT = 0x2e;
+const OPEN = 0x5b; // '['
+const CLOSE = 0x5d; // ']'
+const DOLLAR = 0x24;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+
+const BRACKET_REASON =
+  'Use a whole number or a quoted name inside brackets, as in readings[0] or ["my key"].';
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function allDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  return true;
+}
+
+type Segment = { ok: true; key: string | number; end: number } | { ok: false; reason: string };
+
+/** Reads `[0]`, `["a.b"]` or `['a b']` starting at the `[` at `start`. */
+function readBracket(path: string, start: number): Segment {
+  const quote = path.charCodeAt(start + 1);
+  if (quote === DOUBLE_QUOTE || quote === SINGLE_QUOTE) {
+    // A quoted name may itself contain ']', so find the closing quote first.
+    for (let i = start + 2; i < path.length; i++) {
+      const c = path.charCodeAt(i);
+      if (c === 0x5c && quote === DOUBLE_QUOTE) {
+        i++; // JSON escape: skip the escaped character
+      } else if (c === quote) {
+        if (path.charCodeAt(i + 1) !== CLOSE) break;
+        const raw = path.slice(start + 1, i + 1);
+        if (quote === SINGLE_QUOTE) return { ok: true, key: raw.slice(1, -1), end: i + 2 };
+        try {
+          return { ok: true, key: JSON.parse(raw) as string, end: i + 2 };
+        } catch {
+          break;
+        }
+      }
+    }
+    return { ok: false, reason: BRACKET_REASON };
+  }
+  const close = path.indexOf(']', start + 1);
+  if (close < 0) return { ok: false, reason: "The path has a '[' without a closing ']'." };
+  const inner = path.slice(start + 1, close);
+  if (!allDigits(inner)) return { ok: false, reason: BRACKET_REASON };
+  return { ok: true, key: Number(inner), end: close + 1 };
+}
+
+/**
+ * Parses a field path typed by a person. Accepts dotted names (`a.b.c`), array indexes
+ * (`readings[0].value`), quoted names for keys with dots or spaces (`["a.b"]`, `['a b']`),
+ * and an optional leading `$`, `$.` or `.`. An empty string is the empty path: the whole
+ * payload.
+ */
+export function parseJsonPath(input: string): JsonPathResult {
+  const path = input.trim();
+  const n = path.length;
+  if (n === 0) return { ok: true, path: EMPTY_PATH };
+
+  const out: (string | number)[] = [];
+  let i = 0;
+  // `$` is the root only when a separator follows; `$value` is an ordinary key.
+  if (path.charCodeAt(0) === DOLLAR && (n === 1 || path[1] === '.' || path[1] === '[')) i = 1;
+  let afterDot = path.charCodeAt(i) === DOT;
+  if (afterDot) i++;
+
+  while (i < n) {
+    if (path.charCodeAt(i) === OPEN && !afterDot) {
+      const segment = readBracket(path, i);
+      if (!segment.ok) return segment;
+      out.push(segment.key);
+      i = segment.end;
+    } else {
+      let j = i;
+      while (j < n) {
+        const c = path.charCodeAt(j);
+        if (c === DOT || c === OPEN || c === CLOSE) break;
+        j++;
+      }
+      if (j === i) {
+        return {
+          ok: false,
+          reason: `Expected a field name at position ${i + 1}, as in readings[0].value.`,
+        };
+      }
+      out.push(path.slice(i, j));
+      i = j;
+    }
+    // After a segment comes the end, a '[' or a '.' and then a name.
+    afterDot = path.charCodeAt(i) === DOT;
+    if (afterDot) i++;
+    else if (i < n && path.charCodeAt(i) !== OPEN) {
+      return { ok: false, reason: `Unexpected '${path[i] ?? ''}' at position ${i + 1}.` };
+    }
+  }
+  if (afterDot) return { ok: false, reason: "The path ends with '.'; add a field name after it." };
+  return { ok: true, path: out };
+}
+
+/** A numeric string as a number; `Number('')` and `Number('  ')` are 0, which is not a reading. */
+function parseNumericString(s: string): number | null {
+  if (s.length === 0 || s.length > 64) return null;
+  const n = Number(s);
+  if (!Number.isFinite(n)) return null;
+  if (n === 0 && s.trim().length === 0) return null;
+  return n;
+}
+
+/** The chartable number a JSON value stands for: finite numbers, numeric strings, booleans as 1/0. */
+export function toNumber(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string') return parseNumericString(value);
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return null;
+}
+
+/** `"3"` as an array index, or -1; lets `readings.0.value` reach into arrays too. */
+function arrayIndex(key: string | number): number {
+  if (typeof key === 'number') return Number.isInteger(key) ? key : -1;
+  return key.length <= 10 && allDigits(key) ? Number(key) : -1;
+}
+
+/**
+ * Follows `path` through parsed JSON and converts what it finds with {@link toNumber}.
+ * Only own properties are followed, so `constructor` or `__proto__` never reach the prototype.
+ */
+export function readNumber(value: unknown, path: JsonPath): number | null {
+  let current = value;
+  for (let i = 0; i < path.length; i++) {
+    if (current === null || typeof current !== 'object') return null;
+    const key = path[i] as string | number;
+    if (Array.isArray(current)) {
+      const index = arrayIndex(key);
+      if (index < 0 || index >= current.length) return null;
+      current = current[index] as unknown;
+    } else {
+      const name = typeof key === 'number' ? String(key) : key;
+      if (!Object.hasOwn(current, name)) return null;
+      current = (current as Record<string, unknown>)[name];
+    }
+  }
+  return toNumber(current);
+}
+
+/**
+ * The number in a payload at `path`, or null. With the empty path the whole payload is the
+ * value: `21.43`, ` 21.43\n`, `"21.43"`, `true`. Otherwise the payload must be a JSON object
+ * or array; anything else is rejected before `JSON.parse` is attempted.
+ */
+export function extractNumber(payloadText: string, path: JsonPath): number | null {
+  if (path.length === 0) {
+    const n = parseNumericString(payloadText);
+    if (n !== null) return n;
+    // Rarer forms: a JSON string holding a number, or a boolean.
+    const trimmed = payloadText.trim();
+    if (trimmed === 'true') return 1;
+    if (trimmed === 'false') return 0;
+    if (trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"')) {
+      return parseNumericString(trimmed.slice(1, -1));
+    }
+    return null;
+  }
+  if (!looksLikeJsonContainer(payloadText)) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(payloadText);
+  } catch {
+    return null; // malformed, or a RangeError from very deep nesting
+  }
+  return readNumber(parsed, path);
+}
+
+// Names that survive a round trip through parseJsonPath in dotted form.
+const PLAIN_KEY = /^[^.[\]\s$"'][^.[\]]*$/;
+const MAX_DEPTH = 32;
+const MAX_VISITS = 10_000;
+
+function keySegment(key: string, first: boolean): string {
+  if (PLAIN_KEY.test(key) && key.trimEnd().length === key.length) return first ? key : '.' + key;
+  return `[${JSON.stringify(key)}]`;
+}
+
+/**
+ * Paths (as {@link parseJsonPath} reads them) to every value in a parsed JSON object or
+ * array that {@link readNumber} can chart, in document order, at most `maxPaths` of them,
+ * e.g. `temperature`, `readings[0].value`. Primitives give no paths: use the empty path.
+ */
+export function listNumericPaths(value: unknown, maxPaths = 50): string[] {
+  const paths: string[] = [];
+  let visits = 0;
+  const visit = (node: unknown, prefix: string, depth: number): void => {
+    if (paths.length >= maxPaths || ++visits > MAX_VISITS || depth > MAX_DEPTH) return;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length && paths.length < maxPaths; i++) {
+        visitChild(node[i] as unknown, `${prefix}[${i}]`, depth);
+      }
+    } else if (node !== null && typeof node === 'object') {
+      for (const key of Object.keys(node)) {
+        if (paths.length >= maxPaths) break;
+        const child = (node as Record<string, unknown>)[key];
+        visitChild(child, prefix + keySegment(key, prefix.length === 0), depth);
+      }
+    }
+  };
+  const visitChild = (child: unknown, path: string, depth: number): void => {
+    if (child !== null && typeof child === 'object') visit(child, path, depth + 1);
+    else if (toNumber(child) !== null) paths.push(path);
+  };
+  if (value !== null && typeof value === 'object') visit(value, '', 0);
+  return paths;
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { validateTopicFilter } from '../../../core/topic-filter.ts';
+import { parseJsonPath } from '../../../core/json-path.ts';
+import { addChart } from '../charts-store.ts';
+
+interface AddChartFormProps {
+  topicSuggestions: readonly string[];
+  onDone: () => void;
+}
+
+const SUGGESTION_LIMIT = 200;
+
+export function AddChartForm({ topicSuggestions, onDone }: AddChartFormProps) {
+  const [filter, setFilter] = useState('');
+  const [jsonPath, setJsonPath] = useState('');
+  const [title, setTitle] = useState('');
+  const [unit, setUnit] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const topicCheck = validateTopicFilter(filter.trim());
+    if (!topicCheck.ok) return setError(topicCheck.reason);
+    const pathCheck = parseJsonPath(jsonPath.trim());
+    if (!pathCheck.ok) return setError(pathCheck.reason);
+    const path = jsonPath.trim();
+    addChart({
+      filter: filter.trim(),
+      jsonPath: path,
+      title: title.trim() || (path ? `${path} · ${filter.trim()}` : filter.trim()),
+      unit: unit.trim(),
+    });
+    onDone();
+  };
+
+  return (
+    <form className="form add-chart" onSubmit={onSubmit} aria-label="Add chart">
+      <div className="field-row">
+        <label className="field">
+          <span>Chart topic</span>
+          <input
+            value={filter}
+            onChange={(event) => setFilter(event.target.value)}
+            list="known-topics"
+            placeholder="sensors/+/temperature"
+            spellCheck={false}
+          />
+        </label>
+        <label className="field">
+          <span>JSON field (optional)</span>
+          <input
+            value={jsonPath}
+            onChange={(event) => setJsonPath(event.target.value)}
+            placeholder="temperature or readings[0].value"
+            spellCheck={false}
+          />
+        </label>
+      </div>
+      <div className="field-row field-row-end">
+        <label className="field">
+          <span>Title</span>
+          <input value={title} onChange={(event) => setTitle(event.target.value)} />
+        </label>
+        <label className="field field-narrow">
+          <span>Unit</span>
+          <input value={unit} onChange={(event) => setUnit(event.target.value)} placeholder="°C" />
+        </label>
+        <button type="submit" className="button-primary">
+          Add chart
+        </button>
+        <button type="button" className="button-secondary" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <datalist id="known-topics">
+        {topicSuggestions.slice(0, SUGGESTION_LIMIT).map((topic) => (
+          <option key={topic} value={topic} />
+        ))}
+      </datalist>
+    </form>
+  );
+}

@@ -1,0 +1,108 @@
+import { useLayoutEffect, useRef, useState } from 'react';
+import type { RefObject } from 'react';
+import { useStore } from 'zustand';
+import { formatBytes } from '../../../core/payload.ts';
+import { formatTime } from '../../../core/format.ts';
+import type { MessageRow } from '../../../services/mqtt/index.ts';
+import { messageRows, messagesStore, selectMessage } from '../messages-store.ts';
+
+const ROW_HEIGHT = 30;
+/** Rows drawn above and below the visible ones, so fast scrolling shows no blank gap. */
+const OVERSCAN = 6;
+
+function useViewportHeight(ref: RefObject<HTMLElement | null>): number {
+  const [height, setHeight] = useState(400);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setHeight(entry.contentRect.height);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return height;
+}
+
+/**
+ * The live stream, newest first. Only the rows in view are in the DOM, so the list costs
+ * the same at 10 messages a second as at 20,000.
+ */
+export function MessageList() {
+  const version = useStore(messagesStore, (state) => state.version);
+  const selectedSeq = useStore(messagesStore, (state) => state.selectedSeq);
+  const viewportRef = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const height = useViewportHeight(viewportRef);
+  const newestSeenRef = useRef(0);
+
+  const count = messageRows.size;
+  const newest = count > 0 ? (messageRows.at(count - 1)?.seq ?? 0) : 0;
+
+  // While the user reads older rows, keep them in place as new rows arrive on top.
+  useLayoutEffect(() => {
+    const added = newest - newestSeenRef.current;
+    newestSeenRef.current = newest;
+    const viewport = viewportRef.current;
+    if (viewport && viewport.scrollTop > 0 && added > 0) {
+      viewport.scrollTop += added * ROW_HEIGHT;
+    }
+  }, [newest, version]);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(count, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const rows: { index: number; row: MessageRow }[] = [];
+  for (let index = first; index < last; index += 1) {
+    const row = messageRows.at(count - 1 - index);
+    if (row) rows.push({ index, row });
+  }
+
+  return (
+    <div
+      className="message-viewport"
+      ref={viewportRef}
+      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      role="table"
+      aria-label="Messages"
+      aria-rowcount={count}
+    >
+      {count === 0 && (
+        <p className="empty">No messages yet. Subscribe to a topic filter to see them here.</p>
+      )}
+      <div className="message-canvas" style={{ height: count * ROW_HEIGHT }} role="rowgroup">
+        {rows.map(({ index, row }) => (
+          <div
+            key={row.seq}
+            role="row"
+            aria-rowindex={index + 1}
+            aria-selected={row.seq === selectedSeq}
+            className={`message-row${row.seq === selectedSeq ? ' selected' : ''}`}
+            style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
+            onClick={() => selectMessage(row.seq === selectedSeq ? null : row.seq)}
+          >
+            <span role="cell" className="message-time">
+              {formatTime(row.time)}
+            </span>
+            <span role="cell" className="message-topic" title={row.topic}>
+              {row.topic}
+            </span>
+            <span role="cell" className={`message-payload format-${row.format}`}>
+              {row.format === 'empty' ? '(empty)' : row.preview}
+            </span>
+            <span role="cell" className="message-meta">
+              <span className="badge" title="QoS">
+                QoS {row.qos}
+              </span>
+              {row.retain && (
+                <span className="badge badge-retained" title="Retained by the broker">
+                  retained
+                </span>
+              )}
+              <span className="message-size">{formatBytes(row.size)}</span>
+            </span>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { lazy, Suspense } from 'react';
+import { useStore } from 'zustand';
+import { Panel } from '../../../components/ui/panel.tsx';
+import { formatRate } from '../../../core/format.ts';
+import { getMqttService } from '../../../services/mqtt/index.ts';
+import { clearMessages, messagesStore, setPaused } from '../messages-store.ts';
+import { MessageList } from './message-list.tsx';
+
+const MessageDetail = lazy(() => import('./message-detail.tsx'));
+
+function clearAll(): void {
+  clearMessages();
+  getMqttService().clearMessages();
+}
+
+export function MessagesPanel() {
+  const paused = useStore(messagesStore, (state) => state.paused);
+  const received = useStore(messagesStore, (state) => state.counters.received);
+  const rate = useStore(messagesStore, (state) => state.counters.rate);
+  const hasSelection = useStore(messagesStore, (state) => state.selectedSeq !== null);
+
+  return (
+    <Panel
+      title="Messages"
+      className="messages-panel"
+      actions={
+        <>
+          <span className="counter" aria-label="Messages received">
+            <strong data-testid="received-count">{received.toLocaleString('en-US')}</strong>{' '}
+            received · {formatRate(rate)}
+          </span>
+          <button type="button" className="button-secondary" onClick={() => setPaused(!paused)}>
+            {paused ? 'Resume' : 'Pause'}
+          </button>
+          <button type="button" className="button-secondary" onClick={clearAll}>
+            Clear
+          </button>
+        </>
+      }
+    >
+      <div className="message-header" aria-hidden="true">
+        <span>Time</span>
+        <span>Topic</span>
+        <span>Payload</span>
+        <span />
+      </div>
+      <MessageList />
+      {hasSelection && (
+        <Suspense fallback={null}>
+          <MessageDetail />
+        </Suspense>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,60 @@
+import { createStore } from 'zustand/vanilla';
+import { RingBuffer } from '../../core/ring-buffer.ts';
+import type { MessageRow, SessionBatch, StreamCounters } from '../../services/mqtt/index.ts';
+
+/** Rows the list can scroll back through; older ones are counted but no longer kept. */
+export const MESSAGE_LIST_CAPACITY = 1_000;
+
+interface MessagesState {
+  /** Bumped whenever `messageRows` changes: views select this, never the rows themselves. */
+  version: number;
+  counters: StreamCounters;
+  paused: boolean;
+  /** Every topic seen so far, in order of first appearance. */
+  topics: readonly string[];
+  selectedSeq: number | null;
+}
+
+/** Lives outside the store so that appending never copies the whole list. */
+export const messageRows = new RingBuffer<MessageRow>(MESSAGE_LIST_CAPACITY);
+
+export const messagesStore = createStore<MessagesState>()(() => ({
+  version: 0,
+  counters: { received: 0, bytes: 0, rate: 0 },
+  paused: false,
+  topics: [],
+  selectedSeq: null,
+}));
+
+/** Called once per frame with the worker's batch. */
+export function applyMessageBatch(batch: SessionBatch): void {
+  const state = messagesStore.getState();
+  const changes: Partial<MessagesState> = { counters: batch.counters };
+  if (!state.paused && batch.rows.length > 0) {
+    for (const row of batch.rows) messageRows.push(row);
+    changes.version = state.version + 1;
+  }
+  if (batch.newTopics.length > 0) changes.topics = [...state.topics, ...batch.newTopics];
+  messagesStore.setState(changes);
+}
+
+export function setPaused(paused: boolean): void {
+  messagesStore.setState({ paused });
+}
+
+export function clearMessages(): void {
+  messageRows.clear();
+  messagesStore.setState((state) => ({ version: state.version + 1, selectedSeq: null }));
+}
+
+export function selectMessage(seq: number | null): void {
+  messagesStore.setState({ selectedSeq: seq });
+}
+
+export function findRow(seq: number): MessageRow | undefined {
+  for (let i = messageRows.size - 1; i >= 0; i -= 1) {
+    const row = messageRows.at(i);
+    if (row?.seq === seq) return row;
+  }
+  return undefined;
+}

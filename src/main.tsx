@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app.tsx';
+import { wireSession } from './app/session-wiring.ts';
+import { restoreSession } from './app/startup.ts';
+import { syncChartsWithSession } from './features/charts/chart-sync.ts';
+import { getMqttService } from './services/mqtt/index.ts';
+import './app/app.css';
+
+const service = getMqttService();
+wireSession(service);
+syncChartsWithSession(service);
+void restoreSession(service);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
