@@ -5,6 +5,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
+const FEATURES = ['connection', 'subscriptions', 'messages', 'charts', 'publish', 'topic-tree'];
+
 /** Architecture boundaries from CONVENTIONS.md, enforced rather than hoped for. */
 const boundaries = {
   files: ['src/**/*.{ts,tsx}'],
@@ -24,36 +26,12 @@ const boundaries = {
             from: './server',
             message: 'Browser code never imports Node-side server code.',
           },
-          {
-            target: './src/features/connection',
+          ...FEATURES.map((feature) => ({
+            target: `./src/features/${feature}`,
             from: './src/features',
-            except: ['./connection'],
+            except: [`./${feature}`],
             message: 'A feature does not import another feature; compose them in app/.',
-          },
-          {
-            target: './src/features/subscriptions',
-            from: './src/features',
-            except: ['./subscriptions'],
-            message: 'A feature does not import another feature; compose them in app/.',
-          },
-          {
-            target: './src/features/messages',
-            from: './src/features',
-            except: ['./messages'],
-            message: 'A feature does not import another feature; compose them in app/.',
-          },
-          {
-            target: './src/features/charts',
-            from: './src/features',
-            except: ['./charts'],
-            message: 'A feature does not import another feature; compose them in app/.',
-          },
-          {
-            target: './src/features/publish',
-            from: './src/features',
-            except: ['./publish'],
-            message: 'A feature does not import another feature; compose them in app/.',
-          },
+          })),
         ],
       },
     ],

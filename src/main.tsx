@@ -4,12 +4,14 @@ import { App } from './app/app.tsx';
 import { wireSession } from './app/session-wiring.ts';
 import { restoreSession } from './app/startup.ts';
 import { syncChartsWithSession } from './features/charts/chart-sync.ts';
+import { syncTreeWithSession } from './features/topic-tree/tree-sync.ts';
 import { getMqttService } from './services/mqtt/index.ts';
 import './app/app.css';
 
 const service = getMqttService();
 wireSession(service);
 syncChartsWithSession(service);
+syncTreeWithSession(service);
 void restoreSession(service);
 
 const root = document.getElementById('root');

@@ -6,6 +6,7 @@ import { MessagesPanel } from '../features/messages/components/messages-panel.ts
 import { messagesStore } from '../features/messages/messages-store.ts';
 import { ChartsPanel } from '../features/charts/components/charts-panel.tsx';
 import { PublishPanel } from '../features/publish/components/publish-panel.tsx';
+import { TopicTreePanel } from '../features/topic-tree/components/topic-tree-panel.tsx';
 
 export function App() {
   const topics = useStore(messagesStore, (state) => state.topics);
@@ -25,7 +26,10 @@ export function App() {
       </aside>
       <main className="workspace">
         <ChartsPanel topicSuggestions={topics} />
-        <MessagesPanel />
+        <div className="stream-row">
+          <TopicTreePanel />
+          <MessagesPanel />
+        </div>
       </main>
     </div>
   );

@@ -7,6 +7,7 @@ import {
 import { applyMessageBatch } from '../features/messages/messages-store.ts';
 import { applySnapshots } from '../features/charts/charts-store.ts';
 import { applyPublishEvent } from '../features/publish/publish-store.ts';
+import { applyTreeView } from '../features/topic-tree/topic-tree-store.ts';
 
 /** Routes each frame's batch to the feature stores; the features never see each other. */
 export function routeBatch(batch: SessionBatch): void {
@@ -29,6 +30,7 @@ export function routeBatch(batch: SessionBatch): void {
   }
   applyMessageBatch(batch);
   applySnapshots(batch.series);
+  applyTreeView(batch.tree);
 }
 
 export function wireSession(service: MqttService): () => void {

@@ -4,6 +4,7 @@ import { connectionStore, updateSettings } from '../features/connection/connecti
 import { subscribe } from '../features/subscriptions/subscription-actions.ts';
 import { subscriptionsStore } from '../features/subscriptions/subscriptions-store.ts';
 import { addChart, chartsStore } from '../features/charts/charts-store.ts';
+import { expandPaths } from '../features/topic-tree/topic-tree-store.ts';
 import { DEMO_CHARTS } from './demo-layout.ts';
 
 /** What `npm start` tells the page about the broker it started; absent on plain static hosting. */
@@ -46,6 +47,7 @@ export async function restoreSession(service: MqttService): Promise<void> {
     if (config.demo) {
       subscribe(config.demoFilter, 0);
       if (chartsStore.getState().charts.length === 0) DEMO_CHARTS.forEach(addChart);
+      expandPaths(['demo']);
     }
     connect();
     return;

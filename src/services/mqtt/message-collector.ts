@@ -1,11 +1,18 @@
 import { RingBuffer } from '../../core/ring-buffer.ts';
 import { decodePayload } from '../../core/payload.ts';
-import type { MessageRow, QoS, StreamCounters } from './protocol.ts';
+import { TopicTree } from '../../core/topic-tree.ts';
+import type { MessageRow, QoS, StreamCounters, TopicTreeView } from './protocol.ts';
 
 /** The message list keeps this many rows; a batch never needs to carry more. */
 export const ROWS_PER_BATCH = 1_000;
-/** Distinct topics remembered for pickers; beyond it new topics are still counted, not listed. */
-export const MAX_KNOWN_TOPICS = 50_000;
+/** Distinct topics offered to pickers; beyond it new topics are still counted, not offered. */
+export const MAX_SUGGESTED_TOPICS = 50_000;
+/** The topic tree view is capped: a person reads a few hundred rows, not 10,000. */
+export const TREE_ROWS = 400;
+const TREE_VALUE_BYTES = 120;
+
+const describeLastValue = (payload: Uint8Array) =>
+  decodePayload(payload, TREE_VALUE_BYTES, 40).preview;
 
 interface RawMessage {
   seq: number;
@@ -23,8 +30,10 @@ interface RawMessage {
  */
 export class MessageCollector {
   private readonly pending = new RingBuffer<RawMessage>(ROWS_PER_BATCH);
-  private readonly knownTopics = new Set<string>();
+  private readonly tree = new TopicTree();
   private newTopics: string[] = [];
+  private suggestedTopics = 0;
+  private treeChanged = true;
   private received = 0;
   private bytes = 0;
   private rate = 0;
@@ -39,8 +48,9 @@ export class MessageCollector {
     this.received += 1;
     this.bytes += payload.length;
     this.pending.push({ seq: this.received, time, topic, payload, qos, retain });
-    if (!this.knownTopics.has(topic) && this.knownTopics.size < MAX_KNOWN_TOPICS) {
-      this.knownTopics.add(topic);
+    this.treeChanged = true;
+    if (this.tree.record(topic, payload, time) && this.suggestedTopics < MAX_SUGGESTED_TOPICS) {
+      this.suggestedTopics += 1;
       this.newTopics.push(topic);
     }
   }
@@ -79,7 +89,19 @@ export class MessageCollector {
     return topics;
   }
 
+  get hasTreeChanges(): boolean {
+    return this.treeChanged;
+  }
+
+  /** The visible part of the topic tree, for the nodes the user expanded. */
+  takeTreeView(expanded: ReadonlySet<string>): TopicTreeView {
+    this.treeChanged = false;
+    return this.tree.view(expanded, TREE_ROWS, describeLastValue);
+  }
+
   clear(): void {
     this.pending.clear();
+    this.tree.clear();
+    this.treeChanged = true;
   }
 }

@@ -13,6 +13,7 @@ export interface MqttService {
   watchSeries(seriesId: string, filter: string, jsonPath: string): void;
   unwatchSeries(seriesId: string): void;
   clearMessages(): void;
+  expandTopics(paths: string[]): void;
   onBatch(listener: BatchListener): () => void;
 }
 
@@ -55,6 +56,7 @@ export function createMqttService(): MqttService {
       send({ type: 'watch-series', seriesId, filter, jsonPath }),
     unwatchSeries: (seriesId) => send({ type: 'unwatch-series', seriesId }),
     clearMessages: () => send({ type: 'clear-messages' }),
+    expandTopics: (paths) => send({ type: 'expand-topics', paths }),
     onBatch: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

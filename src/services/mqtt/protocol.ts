@@ -3,6 +3,9 @@
  * Everything here is structured-clone friendly: plain data and typed arrays only.
  */
 import type { PayloadFormat } from '../../core/payload.ts';
+import type { TopicTreeView } from '../../core/topic-tree.ts';
+
+export type { TopicTreeRow, TopicTreeView } from '../../core/topic-tree.ts';
 
 export type QoS = 0 | 1 | 2;
 export type ProtocolVersion = 4 | 5;
@@ -34,6 +37,8 @@ export type WorkerCommand =
   | { type: 'watch-series'; seriesId: string; filter: string; jsonPath: string }
   | { type: 'unwatch-series'; seriesId: string }
   | { type: 'clear-messages' }
+  /** The topic tree paths the user has opened; the worker sends rows for these only. */
+  | { type: 'expand-topics'; paths: string[] }
   /** The main thread has drawn the last batch and can take the next one. */
   | { type: 'pull' };
 
@@ -87,4 +92,6 @@ export interface SessionBatch {
   /** Topics seen for the first time since the previous batch. */
   newTopics: string[];
   series: SeriesSnapshot[];
+  /** The visible topic tree, a few times a second while it changes; null when unchanged. */
+  tree: TopicTreeView | null;
 }

@@ -22,6 +22,8 @@ export type BatchSink = (batch: SessionBatch) => void;
 
 /** Charts redraw a few times a second; the message list and counters every frame. */
 const SNAPSHOT_INTERVAL_MS = 250;
+/** Tree counts change with every message; reading them twice a second is enough. */
+const TREE_INTERVAL_MS = 500;
 const RECONNECT_PERIOD_MS = 2_000;
 
 /**
@@ -43,6 +45,9 @@ export class MqttSession {
   private flushScheduled = false;
   private lastSnapshotAt = 0;
   private countersChanged = false;
+  private expandedTopics: ReadonlySet<string> = new Set();
+  private lastTreeAt = 0;
+  private treeRequested = true;
   private readonly rateTimer: ReturnType<typeof setInterval>;
 
   constructor(
@@ -82,6 +87,10 @@ export class MqttSession {
       case 'clear-messages':
         this.collector.clear();
         this.series.clear();
+        return this.scheduleFlush();
+      case 'expand-topics':
+        this.expandedTopics = new Set(command.paths);
+        this.treeRequested = true;
         return this.scheduleFlush();
       case 'pull':
         this.mainThreadWaiting = true;
@@ -257,20 +266,29 @@ export class MqttSession {
     if (!this.mainThreadWaiting) return;
     const now = Date.now();
     const snapshotDue = this.series.hasChanges && now - this.lastSnapshotAt >= SNAPSHOT_INTERVAL_MS;
+    const treeDue =
+      this.treeRequested ||
+      (this.collector.hasTreeChanges && now - this.lastTreeAt >= TREE_INTERVAL_MS);
     const nothingToShow = this.events.length === 0 && !this.collector.hasUpdates;
-    if (nothingToShow && !snapshotDue && !this.countersChanged) {
-      // Charts changed but it is too early to redraw them: come back when it is time.
-      if (this.series.hasChanges) this.retryAt(this.lastSnapshotAt + SNAPSHOT_INTERVAL_MS - now);
+    if (nothingToShow && !snapshotDue && !treeDue && !this.countersChanged) {
+      // Charts or the tree changed but it is too early to redraw them: come back when it is time.
+      const waits = [];
+      if (this.series.hasChanges) waits.push(this.lastSnapshotAt + SNAPSHOT_INTERVAL_MS - now);
+      if (this.collector.hasTreeChanges) waits.push(this.lastTreeAt + TREE_INTERVAL_MS - now);
+      if (waits.length > 0) this.retryAt(Math.min(...waits));
       return;
     }
     this.countersChanged = false;
+    this.treeRequested = false;
     if (snapshotDue) this.lastSnapshotAt = now;
+    if (treeDue) this.lastTreeAt = now;
     const batch: SessionBatch = {
       events: this.events,
       rows: this.collector.takeRows(),
       counters: this.collector.counters(),
       newTopics: this.collector.takeNewTopics(),
       series: snapshotDue ? this.series.takeSnapshots() : [],
+      tree: treeDue ? this.collector.takeTreeView(this.expandedTopics) : null,
     };
     this.events = [];
     this.mainThreadWaiting = false;
