@@ -176,14 +176,21 @@ export function extractNumber(payloadText: string, path: JsonPath): number | nul
     }
     return null;
   }
-  if (!looksLikeJsonContainer(payloadText)) return null;
-  let parsed: unknown;
+  const parsed = parseJsonContainer(payloadText);
+  return parsed === undefined ? null : readNumber(parsed, path);
+}
+
+/**
+ * The parsed object or array of a JSON payload, or undefined when the text is not one
+ * (checked cheaply first) or is malformed. Lets a caller parse once for several paths.
+ */
+export function parseJsonContainer(payloadText: string): unknown {
+  if (!looksLikeJsonContainer(payloadText)) return undefined;
   try {
-    parsed = JSON.parse(payloadText);
+    return JSON.parse(payloadText) as unknown;
   } catch {
-    return null; // malformed, or a RangeError from very deep nesting
+    return undefined; // malformed, or a RangeError from very deep nesting
   }
-  return readNumber(parsed, path);
 }
 
 // Names that survive a round trip through parseJsonPath in dotted form.

@@ -11,7 +11,7 @@ describe('SeriesRegistry', () => {
     registry.ingest('site/b/temperature', bytes('19'), 1_000);
     registry.ingest('site/a/humidity', bytes('40'), 1_000);
 
-    const [snapshot] = registry.takeSnapshots();
+    const snapshot = registry.takeSnapshot(2_000, 0);
     expect(snapshot?.seriesId).toBe('temp');
     expect(snapshot?.lines.map((line) => line.topic)).toEqual([
       'site/a/temperature',
@@ -24,7 +24,7 @@ describe('SeriesRegistry', () => {
     const registry = new SeriesRegistry();
     registry.watch('hum', 'dev/+/telemetry', 'humidity');
     registry.ingest('dev/1/telemetry', bytes('{"temperature":20,"humidity":48.2}'), 5);
-    const line = registry.takeSnapshots()[0]?.lines[0];
+    const line = registry.takeSnapshot(10_000, 0)?.lines[0];
     expect(Array.from(line?.times ?? [])).toEqual([5]);
     expect(Array.from(line?.values ?? [])).toEqual([48.2]);
   });
@@ -33,33 +33,57 @@ describe('SeriesRegistry', () => {
     const registry = new SeriesRegistry();
     registry.watch('s', 'a/#', '');
     registry.ingest('a/x', bytes('offline'), 1);
-    expect(registry.takeSnapshots()[0]?.lines).toEqual([]);
+    expect(registry.takeSnapshot(10_000, 0)?.lines).toEqual([]);
   });
 
   it('stops adding lines at the limit, so a # filter cannot grow without bound', () => {
     const registry = new SeriesRegistry();
     registry.watch('all', '#', '');
     for (let i = 0; i < LINES_PER_SERIES + 5; i += 1) registry.ingest(`t/${i}`, bytes('1'), i);
-    expect(registry.takeSnapshots()[0]?.lines).toHaveLength(LINES_PER_SERIES);
+    expect(registry.takeSnapshot(10_000, 0)?.lines).toHaveLength(LINES_PER_SERIES);
   });
 
   it('hands out no more points than a chart can draw', () => {
     const registry = new SeriesRegistry();
     registry.watch('s', 'x', '');
     for (let i = 0; i < 1_500; i += 1) registry.ingest('x', bytes(String(Math.sin(i))), i);
-    const line = registry.takeSnapshots()[0]?.lines[0];
+    const line = registry.takeSnapshot(10_000, 0)?.lines[0];
     expect(line?.times.length).toBe(POINTS_PER_SNAPSHOT);
     expect(line?.times[0]).toBe(0);
     expect(line?.times[POINTS_PER_SNAPSHOT - 1]).toBe(1_499);
   });
 
-  it('reports only the series that changed since the last snapshot', () => {
+  it('hands out one changed chart at a time, the one that waited longest', () => {
     const registry = new SeriesRegistry();
     registry.watch('a', 'a', '');
     registry.watch('b', 'b', '');
-    registry.takeSnapshots();
-    expect(registry.hasChanges).toBe(false);
+    registry.ingest('a', bytes('1'), 1);
     registry.ingest('b', bytes('2'), 1);
-    expect(registry.takeSnapshots().map((snapshot) => snapshot.seriesId)).toEqual(['b']);
+    expect(registry.takeSnapshot(1_000, 250)?.seriesId).toBe('a');
+    expect(registry.takeSnapshot(1_010, 250)?.seriesId).toBe('b');
+    expect(registry.takeSnapshot(1_020, 250)).toBeNull();
+  });
+
+  it('waits the minimum interval before redrawing the same chart', () => {
+    const registry = new SeriesRegistry();
+    registry.watch('a', 'a', '');
+    registry.ingest('a', bytes('1'), 1);
+    registry.takeSnapshot(1_000, 250);
+    registry.ingest('a', bytes('2'), 2);
+    expect(registry.nextSnapshotAt(250)).toBe(1_250);
+    expect(registry.takeSnapshot(1_100, 250)).toBeNull();
+    expect(registry.takeSnapshot(1_250, 250)?.seriesId).toBe('a');
+    expect(registry.nextSnapshotAt(250)).toBeNull();
+  });
+
+  it('reads several fields of one JSON payload', () => {
+    const registry = new SeriesRegistry();
+    registry.watch('t', 'dev', 'temperature');
+    registry.watch('h', 'dev', 'humidity');
+    registry.ingest('dev', bytes('{"temperature":20.5,"humidity":41}'), 1);
+    const values = [registry.takeSnapshot(5, 0), registry.takeSnapshot(5, 0)].map((snapshot) =>
+      Array.from(snapshot?.lines[0]?.values ?? []),
+    );
+    expect(values).toEqual([[20.5], [41]]);
   });
 });

@@ -1,5 +1,10 @@
 import { compileTopicFilter } from '../../core/topic-filter.ts';
-import { extractNumber, parseJsonPath } from '../../core/json-path.ts';
+import {
+  extractNumber,
+  parseJsonContainer,
+  parseJsonPath,
+  readNumber,
+} from '../../core/json-path.ts';
 import type { JsonPath } from '../../core/json-path.ts';
 import { NumericRing } from '../../core/ring-buffer.ts';
 import { lttb } from '../../core/downsample.ts';
@@ -16,6 +21,7 @@ const MAX_NUMERIC_PAYLOAD_BYTES = 64 * 1024;
 
 interface WatchedSeries {
   id: string;
+  lastSnapshotAt: number;
   matches: (topic: string) => boolean;
   path: JsonPath;
   lines: Map<string, NumericRing>;
@@ -23,6 +29,7 @@ interface WatchedSeries {
 }
 
 const textDecoder = new TextDecoder();
+const NOT_PARSED = Symbol('not parsed');
 
 /**
  * Numeric history of the topics that charts watch. Ingest is O(watched series) per message;
@@ -39,6 +46,7 @@ export class SeriesRegistry {
       path: parsed.ok ? parsed.path : [],
       lines: new Map(),
       changed: true,
+      lastSnapshotAt: 0,
     });
   }
 
@@ -46,22 +54,24 @@ export class SeriesRegistry {
     this.series.delete(id);
   }
 
-  get hasChanges(): boolean {
-    for (const watched of this.series.values()) if (watched.changed) return true;
-    return false;
-  }
-
   /** Returns true when the message added a point to any series. */
   ingest(topic: string, payload: Uint8Array, time: number): boolean {
     if (this.series.size === 0 || payload.length > MAX_NUMERIC_PAYLOAD_BYTES) return false;
     let text: string | null = null;
+    // Several charts often read fields of the same JSON payload: parse it once.
+    let parsed: unknown = NOT_PARSED;
     let added = false;
     for (const watched of this.series.values()) {
       if (!watched.matches(topic)) continue;
       let line = watched.lines.get(topic);
       if (!line && watched.lines.size >= LINES_PER_SERIES) continue;
       text ??= textDecoder.decode(payload);
-      const value = extractNumber(text, watched.path);
+      let value: number | null;
+      if (watched.path.length === 0) value = extractNumber(text, watched.path);
+      else {
+        if (parsed === NOT_PARSED) parsed = parseJsonContainer(text);
+        value = parsed === undefined ? null : readNumber(parsed, watched.path);
+      }
       if (value === null) continue;
       if (!line) {
         line = new NumericRing(POINTS_PER_LINE);
@@ -74,21 +84,37 @@ export class SeriesRegistry {
     return added;
   }
 
-  /** Downsampled copies of every series that changed since the last call. */
-  takeSnapshots(): SeriesSnapshot[] {
-    const snapshots: SeriesSnapshot[] = [];
+  /** When the next snapshot may be taken, or null when no series changed. */
+  nextSnapshotAt(minIntervalMs: number): number | null {
+    let next: number | null = null;
     for (const watched of this.series.values()) {
       if (!watched.changed) continue;
-      watched.changed = false;
-      const lines: SeriesLine[] = [];
-      for (const [topic, ring] of watched.lines) {
-        const { times, values } = ring.toArrays();
-        const reduced = lttb(times, values, times.length, POINTS_PER_SNAPSHOT);
-        lines.push({ topic, times: reduced.times, values: reduced.values });
-      }
-      snapshots.push({ seriesId: watched.id, lines });
+      const at = watched.lastSnapshotAt + minIntervalMs;
+      if (next === null || at < next) next = at;
     }
-    return snapshots;
+    return next;
+  }
+
+  /**
+   * A downsampled copy of the changed series that waited longest, if it last had one at least
+   * `minIntervalMs` ago. One chart per frame: drawing all of them in one frame would drop it.
+   */
+  takeSnapshot(now: number, minIntervalMs: number): SeriesSnapshot | null {
+    let stalest: WatchedSeries | null = null;
+    for (const watched of this.series.values()) {
+      if (!watched.changed || now - watched.lastSnapshotAt < minIntervalMs) continue;
+      if (!stalest || watched.lastSnapshotAt < stalest.lastSnapshotAt) stalest = watched;
+    }
+    if (!stalest) return null;
+    stalest.changed = false;
+    stalest.lastSnapshotAt = now;
+    const lines: SeriesLine[] = [];
+    for (const [topic, ring] of stalest.lines) {
+      const { times, values } = ring.toArrays();
+      const reduced = lttb(times, values, times.length, POINTS_PER_SNAPSHOT);
+      lines.push({ topic, times: reduced.times, values: reduced.values });
+    }
+    return { seriesId: stalest.id, lines };
   }
 
   clear(): void {

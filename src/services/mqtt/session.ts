@@ -43,7 +43,6 @@ export class MqttSession {
   private events: SessionEvent[] = [];
   private mainThreadWaiting = false;
   private flushScheduled = false;
-  private lastSnapshotAt = 0;
   private countersChanged = false;
   private expandedTopics: ReadonlySet<string> = new Set();
   private lastTreeAt = 0;
@@ -265,29 +264,29 @@ export class MqttSession {
   private flush(): void {
     if (!this.mainThreadWaiting) return;
     const now = Date.now();
-    const snapshotDue = this.series.hasChanges && now - this.lastSnapshotAt >= SNAPSHOT_INTERVAL_MS;
+    const snapshot = this.series.takeSnapshot(now, SNAPSHOT_INTERVAL_MS);
     const treeDue =
       this.treeRequested ||
       (this.collector.hasTreeChanges && now - this.lastTreeAt >= TREE_INTERVAL_MS);
     const nothingToShow = this.events.length === 0 && !this.collector.hasUpdates;
-    if (nothingToShow && !snapshotDue && !treeDue && !this.countersChanged) {
+    if (nothingToShow && !snapshot && !treeDue && !this.countersChanged) {
       // Charts or the tree changed but it is too early to redraw them: come back when it is time.
       const waits = [];
-      if (this.series.hasChanges) waits.push(this.lastSnapshotAt + SNAPSHOT_INTERVAL_MS - now);
+      const nextSnapshotAt = this.series.nextSnapshotAt(SNAPSHOT_INTERVAL_MS);
+      if (nextSnapshotAt !== null) waits.push(nextSnapshotAt - now);
       if (this.collector.hasTreeChanges) waits.push(this.lastTreeAt + TREE_INTERVAL_MS - now);
       if (waits.length > 0) this.retryAt(Math.min(...waits));
       return;
     }
     this.countersChanged = false;
     this.treeRequested = false;
-    if (snapshotDue) this.lastSnapshotAt = now;
     if (treeDue) this.lastTreeAt = now;
     const batch: SessionBatch = {
       events: this.events,
       rows: this.collector.takeRows(),
       counters: this.collector.counters(),
       newTopics: this.collector.takeNewTopics(),
-      series: snapshotDue ? this.series.takeSnapshots() : [],
+      series: snapshot ? [snapshot] : [],
       tree: treeDue ? this.collector.takeTreeView(this.expandedTopics) : null,
     };
     this.events = [];
