@@ -78,5 +78,12 @@ test.describe('receiving messages', () => {
     for (let i = 0; i < burst; i += 1) nodeClient.publish(`burst/${i % 50}`, String(i));
     await expect.poll(() => receivedCount(page), { timeout: 15_000 }).toBe(before + burst);
     await expect(page.getByRole('row').first()).toContainText(String(burst - 1));
+
+    // Paused, the list holds the newest 2,000 messages with none missing.
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const list = page.getByRole('table', { name: 'Messages' });
+    await expect(list).toHaveAttribute('aria-rowcount', '2000');
+    await list.evaluate((element) => (element.scrollTop = element.scrollHeight));
+    await expect(page.getByRole('row').last()).toContainText(String(burst - 2_000));
   });
 });

@@ -1,9 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { RingBuffer } from '../../core/ring-buffer.ts';
+import { MESSAGE_HISTORY } from '../../services/mqtt/index.ts';
 import type { MessageRow, SessionBatch, StreamCounters } from '../../services/mqtt/index.ts';
-
-/** Rows the list can scroll back through; older ones are counted but no longer kept. */
-export const MESSAGE_LIST_CAPACITY = 1_000;
 
 interface MessagesState {
   /** Bumped whenever `messageRows` changes: views select this, never the rows themselves. */
@@ -16,7 +14,7 @@ interface MessagesState {
 }
 
 /** Lives outside the store so that appending never copies the whole list. */
-export const messageRows = new RingBuffer<MessageRow>(MESSAGE_LIST_CAPACITY);
+export const messageRows = new RingBuffer<MessageRow>(MESSAGE_HISTORY);
 
 export const messagesStore = createStore<MessagesState>()(() => ({
   version: 0,
@@ -30,7 +28,11 @@ export const messagesStore = createStore<MessagesState>()(() => ({
 export function applyMessageBatch(batch: SessionBatch): void {
   const state = messagesStore.getState();
   const changes: Partial<MessagesState> = { counters: batch.counters };
-  if (!state.paused && batch.rows.length > 0) {
+  if (batch.history) {
+    messageRows.clear();
+    for (const row of batch.history) messageRows.push(row);
+    changes.version = state.version + 1;
+  } else if (!state.paused && batch.rows.length > 0) {
     for (const row of batch.rows) messageRows.push(row);
     changes.version = state.version + 1;
   }

@@ -1,6 +1,7 @@
 export { createMqttService } from './mqtt-service.ts';
 export type { BatchListener, MqttService } from './mqtt-service.ts';
 export type * from './protocol.ts';
+export { MESSAGE_HISTORY } from './protocol.ts';
 
 import { createMqttService } from './mqtt-service.ts';
 import type { MqttService } from './mqtt-service.ts';

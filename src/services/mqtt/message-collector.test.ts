@@ -1,20 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { MessageCollector, ROWS_PER_BATCH } from './message-collector.ts';
+import { LIVE_ROWS_PER_BATCH, MessageCollector } from './message-collector.ts';
+import { MESSAGE_HISTORY } from './protocol.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('MessageCollector', () => {
-  it('counts every message even when a batch keeps only the newest rows', () => {
+  it('counts every message while a live batch carries only the newest rows', () => {
     const collector = new MessageCollector(0);
-    const total = ROWS_PER_BATCH + 250;
+    const total = LIVE_ROWS_PER_BATCH + 250;
     for (let i = 1; i <= total; i += 1)
       collector.ingest(`t/${i % 3}`, bytes(String(i)), 0, false, i);
 
     expect(collector.counters().received).toBe(total);
     const rows = collector.takeRows();
-    expect(rows).toHaveLength(ROWS_PER_BATCH);
+    expect(rows).toHaveLength(LIVE_ROWS_PER_BATCH);
     expect(rows[0]?.seq).toBe(251);
     expect(rows.at(-1)).toMatchObject({ seq: total, preview: String(total), format: 'text' });
+  });
+
+  it('hands out the whole kept history, without gaps, when asked', () => {
+    const collector = new MessageCollector(0);
+    const total = MESSAGE_HISTORY + 10;
+    for (let i = 1; i <= total; i += 1) collector.ingest('t', bytes(String(i)), 0, false, i);
+    collector.takeRows();
+    const history = collector.takeHistory();
+    expect(history).toHaveLength(MESSAGE_HISTORY);
+    expect(history.map((row) => row.seq)).toEqual(
+      Array.from({ length: MESSAGE_HISTORY }, (_, i) => i + 11),
+    );
+  });
+
+  it('keeps only the head of a huge payload but reports its full size', () => {
+    const collector = new MessageCollector(0);
+    collector.ingest('big', new Uint8Array(16 * 1024 * 1024).fill(65), 0, false, 1);
+    const [row] = collector.takeRows();
+    expect(row).toMatchObject({ size: 16 * 1024 * 1024, truncated: true, format: 'text' });
+    expect(row?.preview.length).toBeLessThanOrEqual(4_096);
   });
 
   it('has nothing to report once rows and new topics are taken', () => {

@@ -14,6 +14,7 @@ export interface MqttService {
   unwatchSeries(seriesId: string): void;
   clearMessages(): void;
   expandTopics(paths: string[]): void;
+  requestHistory(): void;
   onBatch(listener: BatchListener): () => void;
 }
 
@@ -57,6 +58,7 @@ export function createMqttService(): MqttService {
     unwatchSeries: (seriesId) => send({ type: 'unwatch-series', seriesId }),
     clearMessages: () => send({ type: 'clear-messages' }),
     expandTopics: (paths) => send({ type: 'expand-topics', paths }),
+    requestHistory: () => send({ type: 'request-history' }),
     onBatch: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -8,6 +8,9 @@ import type { TopicTreeView } from '../../core/topic-tree.ts';
 export type { TopicTreeRow, TopicTreeView } from '../../core/topic-tree.ts';
 
 export type QoS = 0 | 1 | 2;
+
+/** Messages the worker keeps for the list to scroll back through. */
+export const MESSAGE_HISTORY = 2_000;
 export type ProtocolVersion = 4 | 5;
 
 export interface ConnectSettings {
@@ -37,6 +40,8 @@ export type WorkerCommand =
   | { type: 'watch-series'; seriesId: string; filter: string; jsonPath: string }
   | { type: 'unwatch-series'; seriesId: string }
   | { type: 'clear-messages' }
+  /** The list stopped to be read: send every kept row once. */
+  | { type: 'request-history' }
   /** The topic tree paths the user has opened; the worker sends rows for these only. */
   | { type: 'expand-topics'; paths: string[] }
   /** The main thread has drawn the last batch and can take the next one. */
@@ -86,8 +91,10 @@ export interface StreamCounters {
 /** Everything that changed since the previous batch; at most one is sent per animation frame. */
 export interface SessionBatch {
   events: SessionEvent[];
-  /** The newest rows since the previous batch, oldest first; older ones beyond the cap were skipped. */
+  /** The newest rows since the previous batch, oldest first; only as many as may be visible. */
   rows: MessageRow[];
+  /** Every kept row, oldest first, when the page asked for it; it replaces the list. */
+  history: MessageRow[] | null;
   counters: StreamCounters;
   /** Topics seen for the first time since the previous batch. */
   newTopics: string[];

@@ -47,6 +47,7 @@ export class MqttSession {
   private expandedTopics: ReadonlySet<string> = new Set();
   private lastTreeAt = 0;
   private treeRequested = true;
+  private historyRequested = false;
   private readonly rateTimer: ReturnType<typeof setInterval>;
 
   constructor(
@@ -86,6 +87,9 @@ export class MqttSession {
       case 'clear-messages':
         this.collector.clear();
         this.series.clear();
+        return this.scheduleFlush();
+      case 'request-history':
+        this.historyRequested = true;
         return this.scheduleFlush();
       case 'expand-topics':
         this.expandedTopics = new Set(command.paths);
@@ -268,7 +272,8 @@ export class MqttSession {
     const treeDue =
       this.treeRequested ||
       (this.collector.hasTreeChanges && now - this.lastTreeAt >= TREE_INTERVAL_MS);
-    const nothingToShow = this.events.length === 0 && !this.collector.hasUpdates;
+    const nothingToShow =
+      this.events.length === 0 && !this.collector.hasUpdates && !this.historyRequested;
     if (nothingToShow && !snapshot && !treeDue && !this.countersChanged) {
       // Charts or the tree changed but it is too early to redraw them: come back when it is time.
       const waits = [];
@@ -283,6 +288,7 @@ export class MqttSession {
     if (treeDue) this.lastTreeAt = now;
     const batch: SessionBatch = {
       events: this.events,
+      history: this.historyRequested ? this.collector.takeHistory() : null,
       rows: this.collector.takeRows(),
       counters: this.collector.counters(),
       newTopics: this.collector.takeNewTopics(),
@@ -290,6 +296,7 @@ export class MqttSession {
       tree: treeDue ? this.collector.takeTreeView(this.expandedTopics) : null,
     };
     this.events = [];
+    this.historyRequested = false;
     this.mainThreadWaiting = false;
     this.sink(batch);
   }

@@ -5,6 +5,7 @@ import { formatBytes } from '../../../core/payload.ts';
 import { formatTime } from '../../../core/format.ts';
 import type { MessageRow } from '../../../services/mqtt/index.ts';
 import { messageRows, messagesStore, selectMessage } from '../messages-store.ts';
+import { pauseStream } from '../message-actions.ts';
 
 const ROW_HEIGHT = 30;
 /** Rows drawn above and below the visible ones, so fast scrolling shows no blank gap. */
@@ -26,28 +27,16 @@ function useViewportHeight(ref: RefObject<HTMLElement | null>): number {
 
 /**
  * The live stream, newest first. Only the rows in view are in the DOM, so the list costs
- * the same at 10 messages a second as at 20,000.
+ * the same at 10 messages a second as at 20,000. Scrolling down pauses it.
  */
 export function MessageList() {
-  const version = useStore(messagesStore, (state) => state.version);
+  // Re-render when rows change; the rows themselves live outside the store.
+  useStore(messagesStore, (state) => state.version);
   const selectedSeq = useStore(messagesStore, (state) => state.selectedSeq);
   const viewportRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const height = useViewportHeight(viewportRef);
-  const newestSeenRef = useRef(0);
-
   const count = messageRows.size;
-  const newest = count > 0 ? (messageRows.at(count - 1)?.seq ?? 0) : 0;
-
-  // While the user reads older rows, keep them in place as new rows arrive on top.
-  useLayoutEffect(() => {
-    const added = newest - newestSeenRef.current;
-    newestSeenRef.current = newest;
-    const viewport = viewportRef.current;
-    if (viewport && viewport.scrollTop > 0 && added > 0) {
-      viewport.scrollTop += added * ROW_HEIGHT;
-    }
-  }, [newest, version]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(count, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
@@ -61,7 +50,12 @@ export function MessageList() {
     <div
       className="message-viewport"
       ref={viewportRef}
-      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      onScroll={(event) => {
+        const top = event.currentTarget.scrollTop;
+        setScrollTop(top);
+        // Reading older rows: hold the list still until the user resumes.
+        if (top > ROW_HEIGHT) pauseStream();
+      }}
       role="table"
       aria-label="Messages"
       aria-rowcount={count}

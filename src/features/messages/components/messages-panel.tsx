@@ -2,16 +2,11 @@ import { lazy, Suspense } from 'react';
 import { useStore } from 'zustand';
 import { Panel } from '../../../components/ui/panel.tsx';
 import { formatRate } from '../../../core/format.ts';
-import { getMqttService } from '../../../services/mqtt/index.ts';
-import { clearMessages, messagesStore, setPaused } from '../messages-store.ts';
+import { messagesStore } from '../messages-store.ts';
+import { clearStream, pauseStream, resumeStream } from '../message-actions.ts';
 import { MessageList } from './message-list.tsx';
 
 const MessageDetail = lazy(() => import('./message-detail.tsx'));
-
-function clearAll(): void {
-  clearMessages();
-  getMqttService().clearMessages();
-}
 
 export function MessagesPanel() {
   const paused = useStore(messagesStore, (state) => state.paused);
@@ -29,10 +24,14 @@ export function MessagesPanel() {
             <strong data-testid="received-count">{received.toLocaleString('en-US')}</strong>{' '}
             received · {formatRate(rate)}
           </span>
-          <button type="button" className="button-secondary" onClick={() => setPaused(!paused)}>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={paused ? resumeStream : pauseStream}
+          >
             {paused ? 'Resume' : 'Pause'}
           </button>
-          <button type="button" className="button-secondary" onClick={clearAll}>
+          <button type="button" className="button-secondary" onClick={clearStream}>
             Clear
           </button>
         </>
