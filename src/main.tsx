@@ -8,7 +8,10 @@ import { syncTreeWithSession } from './features/topic-tree/tree-sync.ts';
 import { getMqttService } from './services/mqtt/index.ts';
 import './app/app.css';
 
+// Start the worker (mqtt.js) and the chart code (recharts) at once, in parallel with the
+// first render, rather than when the first chart mounts.
 const service = getMqttService();
+void import('./features/charts/components/live-chart.tsx');
 wireSession(service);
 syncChartsWithSession(service);
 syncTreeWithSession(service);
