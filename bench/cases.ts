@@ -1,0 +1,209 @@
+// The cases `npm run bench` runs, their targets, and how their figures become table rows.
+import type { Browser } from '@playwright/test';
+import type { HeapSample } from './heap.ts';
+import { measureBurst } from './measure.ts';
+import type { BurstFigures } from './measure.ts';
+import { openApp, openCeiling } from './pages.ts';
+import type { BenchPage } from './pages.ts';
+import type { PublishPlan } from './publisher-process.ts';
+import { atLeast, atMost, below, ratioAtLeast, row } from './report.ts';
+import type { CaseResult, Row, TargetCheck } from './report.ts';
+import { measureStartup } from './startup.ts';
+
+export interface BenchContext {
+  browser: Browser;
+  webUrl: string;
+  ceilingUrl: string;
+  brokerWsUrl: string;
+  brokerTcpUrl: string;
+  distDir: string;
+  quick: boolean;
+  /** Registers a stop function for Ctrl-C; returns its removal. */
+  track: (stop: () => void) => () => void;
+}
+
+export interface BenchCase {
+  name: string;
+  run(context: BenchContext): Promise<CaseResult>;
+}
+
+const SPREAD_TOPICS = 10_000;
+const mb = (heap: HeapSample) => heap.mainMb + (heap.workerMb ?? 0);
+
+function plan(context: BenchContext, rate: number, count: number, topics: number): PublishPlan {
+  const seconds = rate > 0 ? count / rate : 30;
+  return {
+    brokerUrl: context.brokerTcpUrl,
+    prefix: topics === 1 ? 'bench/one' : 'bench/spread',
+    topicCount: topics,
+    count,
+    rate,
+    budgetMs: Math.round(seconds * 1_500 + 5_000),
+  };
+}
+
+async function onPage<T>(open: Promise<BenchPage>, use: (page: BenchPage) => Promise<T>) {
+  const target = await open;
+  try {
+    return await use(target);
+  } finally {
+    await target.context.close();
+  }
+}
+
+/** The same stream into the ceiling page, then into the app. */
+async function appAndCeiling(context: BenchContext, publish: PublishPlan) {
+  const { browser, webUrl, ceilingUrl, brokerWsUrl, track } = context;
+  const ceiling = await onPage(openCeiling(browser, ceilingUrl, brokerWsUrl), (page) =>
+    measureBurst(page, publish, { track }),
+  );
+  const app = await onPage(openApp(browser, webUrl), (page) =>
+    measureBurst(page, publish, { track }),
+  );
+  return { app, ceiling };
+}
+
+interface BurstTargets {
+  fps: TargetCheck;
+  settleMs?: TargetCheck;
+  ingest?: TargetCheck;
+}
+
+function burstRows(app: BurstFigures, ceiling: BurstFigures, targets: BurstTargets): Row[] {
+  return [
+    row('sent', app.sent, ceiling.sent),
+    row('counted', app.received, ceiling.received),
+    row('accounted (%)', app.accountedPct, ceiling.accountedPct, atLeast(100, '%'), 2),
+    row('ingest (msg/s)', app.ingestRate, ceiling.ingestRate, targets.ingest),
+    row('fps', app.fps, ceiling.fps, targets.fps),
+    row('worst 1-s fps', app.worstSecondFps, ceiling.worstSecondFps),
+    row('longest frame gap (ms)', app.longestGapMs, ceiling.longestGapMs),
+    row('long tasks total (ms)', app.longTaskMs, ceiling.longTaskMs),
+    row('settled (ms)', app.settleMs, ceiling.settleMs, targets.settleMs),
+    row('heap main (MB)', app.heapAtEnd.mainMb, ceiling.heapAtEnd.mainMb),
+    row('heap worker (MB)', app.heapAtEnd.workerMb),
+  ];
+}
+
+function burstCase(
+  name: string,
+  title: string,
+  rate: number,
+  topics: number,
+  targets: BurstTargets,
+): BenchCase {
+  return {
+    name,
+    async run(context) {
+      const seconds = context.quick ? 2 : 10;
+      const { app, ceiling } = await appAndCeiling(
+        context,
+        plan(context, rate, rate * seconds, topics),
+      );
+      return {
+        name,
+        title: `${title}, ${seconds} s`,
+        rows: burstRows(app, ceiling, targets),
+        details: { app, ceiling },
+      };
+    },
+  };
+}
+
+const asFastAsPossible: BenchCase = {
+  name: 'afap',
+  async run(context) {
+    const count = context.quick ? 100_000 : 400_000;
+    const { app, ceiling } = await appAndCeiling(context, plan(context, 0, count, 1));
+    return {
+      name: this.name,
+      title: `As fast as possible, ${count.toLocaleString('en-US')} msgs`,
+      rows: burstRows(app, ceiling, { fps: atLeast(50), ingest: ratioAtLeast(0.9) }),
+      details: { app, ceiling },
+    };
+  },
+};
+
+const soak: BenchCase = {
+  name: 'soak',
+  async run(context) {
+    const count = context.quick ? 200_000 : 1_000_000;
+    const marks = [count / 4, count / 2, count];
+    const app = await onPage(openApp(context.browser, context.webUrl), (page) =>
+      measureBurst(page, plan(context, 25_000, count, SPREAD_TOPICS), {
+        track: context.track,
+        heapAt: marks,
+      }),
+    );
+    const [quarter, half, full] = app.heapAt.map((sample) => sample.heap);
+    const growth = half && full ? (100 * (mb(full) - mb(half))) / mb(half) : null;
+    const heapRows = app.heapAt.map(({ count: at, heap }, index) =>
+      row(
+        `heap after GC at ${at.toLocaleString('en-US')} (MB, main+worker)`,
+        mb(heap),
+        null,
+        index === marks.length - 1 ? below(150, ' MB') : undefined,
+      ),
+    );
+    return {
+      name: this.name,
+      title: `Soak, ${count.toLocaleString('en-US')} msgs, 10k topics at 25k/s`,
+      rows: [
+        row('accounted (%)', app.accountedPct, null, atLeast(100, '%'), 2),
+        row('fps', app.fps),
+        row('worst 1-s fps', app.worstSecondFps),
+        ...heapRows,
+        row('heap growth half→full (%)', growth, null, below(10, '%')),
+      ],
+      details: { app, quarter, half, full },
+    };
+  },
+};
+
+const startup: BenchCase = {
+  name: 'startup',
+  async run(context) {
+    const figures = await measureStartup(
+      context.browser,
+      context.webUrl,
+      context.brokerTcpUrl,
+      context.distDir,
+      context.track,
+    );
+    return {
+      name: this.name,
+      title: 'Start-up (reload, cache off)',
+      rows: [
+        ...figures.scripts.map((script) =>
+          row(`  ${script.file} (KB gzip)`, script.gzipBytes / 1024),
+        ),
+        row('JS before first chart (KB gzip)', figures.gzipTotalKb, null, atMost(320, ' KB')),
+        row('first message drawn (ms)', figures.firstMessageMs, null, atMost(1_000, ' ms')),
+        row('first chart drawn (ms)', figures.firstChartMs),
+      ],
+      details: { ...figures },
+    };
+  },
+};
+
+export const CASES: BenchCase[] = [
+  burstCase('5k-one', '5k msg/s, 1 topic', 5_000, 1, {
+    fps: atLeast(58),
+    settleMs: atMost(150, ' ms'),
+  }),
+  burstCase('5k-spread', '5k msg/s, 10k topics', 5_000, SPREAD_TOPICS, {
+    fps: atLeast(58),
+    settleMs: atMost(150, ' ms'),
+  }),
+  burstCase('20k-one', '20k msg/s, 1 topic', 20_000, 1, {
+    fps: atLeast(55),
+    settleMs: atMost(300, ' ms'),
+  }),
+  burstCase('20k-spread', '20k msg/s, 10k topics', 20_000, SPREAD_TOPICS, {
+    fps: atLeast(55),
+    settleMs: atMost(300, ' ms'),
+  }),
+  asFastAsPossible,
+  soak,
+  startup,
+];

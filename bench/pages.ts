@@ -1,0 +1,92 @@
+// Opening the two pages the bench measures: the app, set up through its UI like a user would,
+// and the ceiling. Each gets a fresh browser context, so counters and heaps start from zero.
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { listen } from '../server/listen.ts';
+import { HeapMeter } from './heap.ts';
+import { installProbes } from './page-probes.ts';
+
+export const VIEWPORT = { width: 1440, height: 900 };
+export const BENCH_FILTER = 'bench/#';
+
+/** Four live charts; every one of them matches both the one-topic and the spread topics. */
+const CHARTS = [
+  { filter: 'bench/#', field: 'v', title: 'Value' },
+  { filter: 'bench/#', field: 'seq', title: 'Sequence' },
+  { filter: 'bench/+/+', field: 'ts', title: 'Publish time' },
+  { filter: 'bench/+/0', field: 'v', title: 'Topic 0 value' },
+];
+
+export interface BenchPage {
+  context: BrowserContext;
+  page: Page;
+  heap: HeapMeter;
+}
+
+async function openPage(browser: Browser): Promise<BenchPage> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await installProbes(context);
+  const page = await context.newPage();
+  const heap = await HeapMeter.attach(page);
+  return { context, page, heap };
+}
+
+/** The dashboard, connected, subscribed to the bench topics and showing four charts. */
+export async function openApp(browser: Browser, webUrl: string): Promise<BenchPage> {
+  const opened = await openPage(browser);
+  const { page } = opened;
+  await page.goto(webUrl);
+  await page
+    .getByRole('status', { name: 'Connection status' })
+    .filter({ hasText: 'Connected' })
+    .waitFor();
+  await setUpDashboard(page);
+  return opened;
+}
+
+export async function setUpDashboard(page: Page): Promise<void> {
+  await page.getByLabel('Topic filter').fill(BENCH_FILTER);
+  await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
+  await page
+    .getByRole('list', { name: 'Active subscriptions' })
+    .getByRole('listitem')
+    .filter({ hasText: BENCH_FILTER })
+    .filter({ hasText: 'active' })
+    .waitFor();
+  for (const chart of CHARTS) {
+    await page.getByRole('button', { name: '+ Add chart' }).click();
+    const form = page.getByRole('form', { name: 'Add chart' });
+    await form.getByLabel('Chart topic').fill(chart.filter);
+    await form.getByLabel('JSON field (optional)').fill(chart.field);
+    await form.getByLabel('Title').fill(chart.title);
+    await form.getByRole('button', { name: 'Add chart', exact: true }).click();
+  }
+  // The chart component is a lazy chunk: wait until all four are mounted.
+  await page
+    .locator('figure.chart')
+    .nth(CHARTS.length - 1)
+    .waitFor();
+}
+
+/**
+ * The bare-WebSocket page. It is served from a real loopback server: a page Playwright fulfils
+ * itself counts as public, and Chromium's local-network checks would block its WebSocket.
+ */
+export async function serveCeiling(): Promise<{ url: string; close: () => Promise<void> }> {
+  const html = readFileSync(new URL('./ceiling.html', import.meta.url));
+  const server = createServer((_, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.end(html);
+  });
+  const listening = await listen(server, 0, '127.0.0.1', 'web');
+  return { url: `http://127.0.0.1:${listening.port}/`, close: listening.close };
+}
+
+export async function openCeiling(browser: Browser, ceilingUrl: string, brokerWsUrl: string) {
+  const opened = await openPage(browser);
+  const query = new URLSearchParams({ url: brokerWsUrl, filter: BENCH_FILTER });
+  await opened.page.goto(`${ceilingUrl}?${query}`);
+  await opened.page.locator('#status', { hasText: 'subscribed' }).waitFor();
+  return opened;
+}
