@@ -12,17 +12,15 @@ export interface ChartSpec {
   unit: string;
 }
 
-interface ChartsState {
-  charts: ChartSpec[];
-  snapshots: Record<string, SeriesSnapshot>;
-}
-
-export const chartsStore = createStore<ChartsState>()(
-  persist(() => ({ charts: [] as ChartSpec[], snapshots: {} as Record<string, SeriesSnapshot> }), {
-    name: 'mqtt-scope:charts',
-    partialize: ({ charts }) => ({ charts }),
-  }),
+/** What the user set up; saved. */
+export const chartsStore = createStore<{ charts: ChartSpec[] }>()(
+  persist(() => ({ charts: [] as ChartSpec[] }), { name: 'mqtt-scope:charts' }),
 );
+
+/** What the worker drew; live only, so a redraw never writes to localStorage. */
+export const chartDataStore = createStore<{ snapshots: Record<string, SeriesSnapshot> }>()(() => ({
+  snapshots: {},
+}));
 
 let nextId = 0;
 export function newChartId(): string {
@@ -37,19 +35,21 @@ export function addChart(spec: Omit<ChartSpec, 'id'>): ChartSpec {
 }
 
 export function removeChart(id: string): void {
-  chartsStore.setState(({ charts, snapshots }) => {
+  chartsStore.setState(({ charts }) => ({ charts: charts.filter((chart) => chart.id !== id) }));
+  chartDataStore.setState(({ snapshots }) => {
     const { [id]: _removed, ...rest } = snapshots;
-    return { charts: charts.filter((chart) => chart.id !== id), snapshots: rest };
+    return { snapshots: rest };
   });
 }
 
 export function replaceCharts(charts: ChartSpec[]): void {
-  chartsStore.setState({ charts, snapshots: {} });
+  chartsStore.setState({ charts });
+  chartDataStore.setState({ snapshots: {} });
 }
 
 export function applySnapshots(series: SeriesSnapshot[]): void {
   if (series.length === 0) return;
-  chartsStore.setState(({ snapshots }) => {
+  chartDataStore.setState(({ snapshots }) => {
     const next = { ...snapshots };
     for (const snapshot of series) next[snapshot.seriesId] = snapshot;
     return { snapshots: next };

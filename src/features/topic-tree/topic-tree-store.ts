@@ -2,21 +2,18 @@ import { createStore } from 'zustand/vanilla';
 import { persist } from 'zustand/middleware';
 import type { TopicTreeView } from '../../services/mqtt/index.ts';
 
-interface TopicTreeState {
-  view: TopicTreeView;
-  /** Paths the user opened, remembered across reloads. */
-  expanded: string[];
-}
-
-export const topicTreeStore = createStore<TopicTreeState>()(
-  persist(
-    (): TopicTreeState => ({ view: { rows: [], hiddenRows: 0, totalTopics: 0 }, expanded: [] }),
-    { name: 'mqtt-scope:topic-tree', partialize: ({ expanded }) => ({ expanded }) },
-  ),
+/** The paths the user opened, remembered across reloads. */
+export const topicTreeStore = createStore<{ expanded: string[] }>()(
+  persist(() => ({ expanded: [] as string[] }), { name: 'mqtt-scope:topic-tree' }),
 );
 
+/** The rows the worker sent for those paths; live only. */
+export const topicTreeViewStore = createStore<{ view: TopicTreeView }>()(() => ({
+  view: { rows: [], hiddenRows: 0, totalTopics: 0 },
+}));
+
 export function applyTreeView(view: TopicTreeView | null): void {
-  if (view) topicTreeStore.setState({ view });
+  if (view) topicTreeViewStore.setState({ view });
 }
 
 export function toggleExpanded(path: string): void {

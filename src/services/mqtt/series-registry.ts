@@ -12,8 +12,8 @@ import type { SeriesLine, SeriesSnapshot } from './protocol.ts';
 
 /** Points kept per line: about 30 minutes at one sample a second. */
 export const POINTS_PER_LINE = 2_000;
-/** A chart is a few hundred pixels wide; more points than that only cost drawing time. */
-export const POINTS_PER_SNAPSHOT = 400;
+/** A chart plot is about 450 pixels wide: one point per two pixels keeps every visible feature. */
+export const POINTS_PER_SNAPSHOT = 240;
 /** One chart draws at most this many topics; a filter like `#` would otherwise grow without bound. */
 export const LINES_PER_SERIES = 12;
 /** Bigger payloads are not searched for numbers: parsing them would stall the stream. */

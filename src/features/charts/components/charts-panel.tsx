@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { useStore } from 'zustand';
 import { Panel } from '../../../components/ui/panel.tsx';
-import { chartsStore, removeChart } from '../charts-store.ts';
+import { chartDataStore, chartsStore, removeChart } from '../charts-store.ts';
 import type { ChartSpec } from '../charts-store.ts';
 import { AddChartForm } from './add-chart-form.tsx';
 
@@ -9,7 +9,7 @@ import { AddChartForm } from './add-chart-form.tsx';
 const LiveChart = lazy(() => import('./live-chart.tsx'));
 
 function ChartCard({ spec }: { spec: ChartSpec }) {
-  const snapshot = useStore(chartsStore, (state) => state.snapshots[spec.id]);
+  const snapshot = useStore(chartDataStore, (state) => state.snapshots[spec.id]);
   return (
     <article className="chart-card" aria-label={spec.title}>
       <header className="chart-card-header">

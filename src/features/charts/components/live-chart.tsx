@@ -8,6 +8,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import type { BaseTickContentProps } from 'recharts';
 import { formatClock } from '../../../core/format.ts';
 import { wildcardLabel } from '../../../core/topic-label.ts';
 import type { SeriesSnapshot } from '../../../services/mqtt/index.ts';
@@ -43,6 +44,31 @@ function toPoints(times: Float64Array, values: Float64Array): Point[] {
   for (let i = 0; i < times.length; i += 1) points[i] = { t: times[i] ?? 0, v: values[i] ?? 0 };
   return points;
 }
+
+/**
+ * A plain SVG label: recharts' own tick measures every word of every label in the DOM on each
+ * redraw, which forces a layout of the page several times a second.
+ */
+function tickRenderer(format: (value: number) => string, dx: number, dy: number) {
+  function Tick({ x, y, payload, textAnchor }: BaseTickContentProps) {
+    return (
+      <text
+        x={Number(x) + dx}
+        y={Number(y) + dy}
+        textAnchor={textAnchor}
+        fill="var(--muted)"
+        fontSize={11}
+      >
+        {format(Number(payload.value))}
+      </text>
+    );
+  }
+  return Tick;
+}
+
+const formatAxisValue = (value: number) => String(Number(value.toFixed(2)));
+const TimeTick = tickRenderer(formatClock, 0, 12);
+const ValueTick = tickRenderer(formatAxisValue, -2, 4);
 
 function formatValue(value: number, unit: string): string {
   const digits = Number.isInteger(value) ? 0 : Math.abs(value) >= 100 ? 1 : 2;
@@ -80,24 +106,25 @@ function LiveChart({ spec, snapshot }: LiveChartProps) {
       ) : (
         <div className="chart-plot">
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+            <LineChart margin={{ top: 8, right: 30, bottom: 0, left: 4 }}>
               <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
               <XAxis
                 dataKey="t"
                 type="number"
                 domain={['dataMin', 'dataMax']}
-                tickFormatter={formatClock}
+                tick={TimeTick}
                 stroke="var(--muted)"
-                fontSize={11}
-                minTickGap={40}
+                // A numeric interval skips recharts' measuring of every tick to thin them out.
+                interval={0}
+                tickCount={5}
               />
               <YAxis
                 type="number"
                 domain={['auto', 'auto']}
                 stroke="var(--muted)"
-                fontSize={11}
-                width={48}
-                tickFormatter={(value: number) => String(Number(value.toFixed(2)))}
+                width={54}
+                interval={0}
+                tick={ValueTick}
               />
               <Tooltip
                 labelFormatter={(value) => formatClock(Number(value))}

@@ -66,7 +66,9 @@ export function MessageList() {
       <div className="message-canvas" style={{ height: count * ROW_HEIGHT }} role="rowgroup">
         {rows.map(({ index, row }) => (
           <div
-            key={row.seq}
+            // Keyed by position: as rows move down, each DOM row is reused and only its text
+            // changes, instead of every visible row being removed and created each frame.
+            key={index}
             role="row"
             aria-rowindex={index + 1}
             aria-selected={row.seq === selectedSeq}

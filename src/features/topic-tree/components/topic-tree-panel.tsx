@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import { Panel } from '../../../components/ui/panel.tsx';
-import { topicTreeStore, toggleExpanded } from '../topic-tree-store.ts';
+import { topicTreeViewStore, toggleExpanded } from '../topic-tree-store.ts';
 import type { TopicTreeRow } from '../../../services/mqtt/index.ts';
 
 const INDENT_PX = 14;
@@ -45,7 +45,7 @@ function TreeRow({ row }: { row: TopicTreeRow }) {
 
 /** Every topic seen, as a tree with message counts; only open branches are sent by the worker. */
 export function TopicTreePanel() {
-  const view = useStore(topicTreeStore, (state) => state.view);
+  const view = useStore(topicTreeViewStore, (state) => state.view);
   return (
     <Panel
       title="Topics"

@@ -1,0 +1,97 @@
+// `npx tsx bench/profile.ts [rate] [topics] [seconds]`: a CPU profile of the app's main thread
+// during one burst, summarised as the functions with the most self time. For finding what
+// limits a bench figure; it measures nothing itself.
+import { chromium } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import playwrightConfig from '../playwright.config.ts';
+import { startScope } from '../server/scope-server.ts';
+import { startBenchMosquitto } from './mosquitto.ts';
+import { openApp } from './pages.ts';
+import { startPublisher } from './publisher-process.ts';
+
+const [rate = 5_000, topics = 1, seconds = 5] = process.argv.slice(2).map(Number);
+const distDir = fileURLToPath(new URL('../dist', import.meta.url));
+
+const broker = await startBenchMosquitto();
+const scope = await startScope({
+  port: 0,
+  broker: false,
+  brokerUrl: broker.wsUrl,
+  simulator: false,
+  distDir,
+});
+const browser = await chromium.launch({ ...playwrightConfig.use?.launchOptions, headless: true });
+try {
+  const { page } = await openApp(browser, scope.webUrl);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const publisher = startPublisher({
+    brokerUrl: broker.tcpUrl,
+    prefix: topics === 1 ? 'bench/one' : 'bench/spread',
+    topicCount: topics,
+    rate,
+    count: rate * seconds,
+    budgetMs: seconds * 1_000 + 10_000,
+  });
+  await publisher.done;
+  const { profile } = await cdp.send('Profiler.stop');
+  summarise(profile as CpuProfile);
+} finally {
+  await browser.close();
+  await scope.close();
+  await broker.stop();
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples?: number[];
+}
+
+function describeFrame(node: ProfileNode | undefined): string {
+  if (!node) return '?';
+  const frame = node.callFrame;
+  const file = frame.url.split('/').pop() ?? '';
+  return `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+}
+
+function summarise(profile: CpuProfile): void {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const selfSamples = new Map<number, number>();
+  for (const id of profile.samples ?? []) selfSamples.set(id, (selfSamples.get(id) ?? 0) + 1);
+  const total = profile.samples?.length ?? 1;
+  const byFunction = new Map<string, number>();
+  for (const [id, count] of selfSamples) {
+    const key = describeFrame(byId.get(id));
+    byFunction.set(key, (byFunction.get(key) ?? 0) + count);
+  }
+  const rows = [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 30);
+  for (const [key, count] of rows)
+    console.log(`${((100 * count) / total).toFixed(1).padStart(5)}%  ${key}`);
+  // Native calls that force layout: who makes them, a few frames up.
+  const callers = new Map<string, number>();
+  for (const [id, count] of selfSamples) {
+    const name = byId.get(id)?.callFrame.functionName ?? '';
+    if (!['getBoundingClientRect', 'getTotalLength', 'getComputedStyle'].includes(name)) continue;
+    const chain: string[] = [name];
+    for (let at = parentOf.get(id), depth = 0; at !== undefined && depth < 5; depth += 1) {
+      chain.push(describeFrame(byId.get(at)));
+      at = parentOf.get(at);
+    }
+    const key = chain.join(' < ');
+    callers.set(key, (callers.get(key) ?? 0) + count);
+  }
+  console.log('\nLayout-forcing calls by caller:');
+  for (const [key, count] of [...callers].sort((a, b) => b[1] - a[1]).slice(0, 8)) {
+    console.log(`${((100 * count) / total).toFixed(1).padStart(5)}%  ${key}`);
+  }
+}
