@@ -131,6 +131,16 @@ describe('MqttSession', () => {
     });
   });
 
+  it('does not time out a connection that is busy delivering messages', () => {
+    const keepalive = { counter: 2 };
+    Object.assign(client, { keepaliveManager: keepalive });
+    session.handle({ type: 'connect', settings });
+    client.accept();
+    // A ping is outstanding (counter 2); its answer is queued behind the backlog.
+    client.receive('a', '1');
+    expect(keepalive.counter).toBe(1);
+  });
+
   it('refuses an mqtt:// URL before opening anything', () => {
     const connect = vi.fn();
     const strict = new MqttSession(connect, (batch) => batches.push(batch));
