@@ -9,7 +9,7 @@ export interface HeapSample {
 
 interface CdpReply {
   id?: number;
-  result?: { usedSize?: number };
+  result?: { usedSize?: number; profile?: unknown };
 }
 
 /**
@@ -61,7 +61,8 @@ export class HeapMeter {
     };
   }
 
-  private async sendToWorker(method: string): Promise<CdpReply | null> {
+  /** A CDP command to the page's worker; null when there is none or it did not answer. */
+  async sendToWorker(method: string, params: object = {}): Promise<CdpReply | null> {
     const sessionId = this.workerSession;
     if (!sessionId) return null;
     const id = this.nextId++;
@@ -74,7 +75,7 @@ export class HeapMeter {
     });
     await this.cdp.send('Target.sendMessageToTarget', {
       sessionId,
-      message: JSON.stringify({ id, method }),
+      message: JSON.stringify({ id, method, params }),
     });
     const value = await reply;
     this.replies.delete(id);

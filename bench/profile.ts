@@ -22,11 +22,13 @@ const scope = await startScope({
 });
 const browser = await chromium.launch({ ...playwrightConfig.use?.launchOptions, headless: true });
 try {
-  const { page } = await openApp(browser, scope.webUrl);
+  const { page, heap } = await openApp(browser, scope.webUrl);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
+  for (const method of ['Profiler.enable', 'Profiler.start']) await heap.sendToWorker(method);
+  await browser.startTracing(page, { categories: ['devtools.timeline'] });
   const publisher = startPublisher({
     brokerUrl: broker.tcpUrl,
     prefix: topics === 1 ? 'bench/one' : 'bench/spread',
@@ -36,8 +38,15 @@ try {
     budgetMs: seconds * 1_000 + 10_000,
   });
   await publisher.done;
+  const trace = await browser.stopTracing();
+  summariseTrace(trace.toString('utf8'));
   const { profile } = await cdp.send('Profiler.stop');
+  console.log('Main thread:');
   summarise(profile as CpuProfile);
+  const worker = await heap.sendToWorker('Profiler.stop');
+  console.log('\nMQTT worker:');
+  if (worker?.result?.profile) summarise(worker.result.profile as CpuProfile);
+  else console.log('(no worker profile)');
 } finally {
   await browser.close();
   await scope.close();
@@ -77,6 +86,20 @@ function summarise(profile: CpuProfile): void {
   const rows = [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 30);
   for (const [key, count] of rows)
     console.log(`${((100 * count) / total).toFixed(1).padStart(5)}%  ${key}`);
+  // Inclusive time per bundle chunk: a sample counts for each chunk on its stack.
+  const byChunk = new Map<string, number>();
+  for (const [id, count] of selfSamples) {
+    const chunks = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+      const url = byId.get(at)?.callFrame.url ?? '';
+      const chunk = url.split('/').pop()?.split('-')[0];
+      if (chunk && url.includes('/assets/')) chunks.add(chunk);
+    }
+    for (const chunk of chunks) byChunk.set(chunk, (byChunk.get(chunk) ?? 0) + count);
+  }
+  console.log('Inclusive time by chunk:');
+  for (const [chunk, count] of byChunk)
+    console.log(`${((100 * count) / total).toFixed(1).padStart(5)}%  ${chunk}`);
   // Native calls that force layout: who makes them, a few frames up.
   const callers = new Map<string, number>();
   for (const [id, count] of selfSamples) {
@@ -94,4 +117,59 @@ function summarise(profile: CpuProfile): void {
   for (const [key, count] of [...callers].sort((a, b) => b[1] - a[1]).slice(0, 8)) {
     console.log(`${((100 * count) / total).toFixed(1).padStart(5)}%  ${key}`);
   }
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  tid: number;
+  pid: number;
+  args?: { name?: string };
+}
+
+/** Time by event kind on the renderer's main thread: script, style, layout, paint. */
+function summariseTrace(json: string): void {
+  const events = (JSON.parse(json) as { traceEvents: TraceEvent[] }).traceEvents;
+  const main = events.find(
+    (event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain',
+  );
+  const kinds = [
+    'FunctionCall',
+    'EventDispatch',
+    'FireAnimationFrame',
+    'TimerFire',
+    'UpdateLayoutTree',
+    'Layout',
+    'Paint',
+    'PrePaint',
+    'Layerize',
+    'Commit',
+    'HitTest',
+    'MajorGC',
+    'MinorGC',
+    'RunMicrotasks',
+    'ParseHTML',
+  ];
+  const totals = new Map<string, number>();
+  for (const event of events) {
+    if (!main || event.pid !== main.pid || event.tid !== main.tid || event.ph !== 'X') continue;
+    if (!kinds.includes(event.name)) continue;
+    totals.set(event.name, (totals.get(event.name) ?? 0) + (event.dur ?? 0) / 1_000);
+  }
+  const frames = events
+    .filter((event) => main && event.pid === main.pid && event.tid === main.tid)
+    .filter((event) => event.name === 'FireAnimationFrame' && event.ph === 'X')
+    .map((event) => (event.dur ?? 0) / 1_000)
+    .sort((a, b) => b - a);
+  const over = (ms: number) => frames.filter((d) => d > ms).length;
+  console.log(
+    `rAF callbacks: ${frames.length}, over 8 ms: ${over(8)}, over 16 ms: ${over(16)}, longest: ${frames
+      .slice(0, 8)
+      .map((d) => d.toFixed(0))
+      .join(', ')} ms`,
+  );
+  console.log('Renderer main thread, ms by event (nested events overlap):');
+  for (const [name, ms] of [...totals].sort((a, b) => b[1] - a[1]))
+    console.log(`${ms.toFixed(0).padStart(8)}  ${name}`);
 }
