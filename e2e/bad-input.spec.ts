@@ -1,4 +1,10 @@
-import { expect, openDashboard, receivedCount, test } from './support/fixtures.ts';
+import {
+  expect,
+  openQuietDashboard,
+  receivedCount,
+  subscribeInUi,
+  test,
+} from './support/fixtures.ts';
 
 /** Deterministic bytes that are almost never valid UTF-8. */
 function noise(length: number, seed: number): Buffer {
@@ -13,12 +19,9 @@ function noise(length: number, seed: number): Buffer {
 
 test.describe('odd payloads in the middle of a burst', () => {
   test('are all counted, and each shows what it can', async ({ page, scope, nodeClient }) => {
-    await openDashboard(page, scope);
     // Only this test's messages, so the count can be exact.
-    await page.getByRole('button', { name: 'Unsubscribe from demo/#' }).click();
-    await page.getByLabel('Topic filter').fill('odd/#');
-    await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
-    await expect(page.getByRole('listitem').filter({ hasText: 'odd/#' })).toContainText('active');
+    await openQuietDashboard(page, scope);
+    await subscribeInUi(page, 'odd/#');
     await page.waitForTimeout(300);
     const before = await receivedCount(page);
 

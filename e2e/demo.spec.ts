@@ -16,12 +16,19 @@ test.describe('first visit to npm start', () => {
   test('draws simulator values as points on the charts', async ({ page, scope }) => {
     await openDashboard(page, scope);
     const chart = page.getByRole('figure', { name: 'Chart Temperature' });
-    await expect(chart.locator('.recharts-line path').first()).toBeVisible();
+    await expect(chart.locator('path.recharts-curve').first()).toBeVisible();
     await expect
       .poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 10_000 })
       .toBeGreaterThan(2);
     // The legend shows the latest reading of each device with its unit.
     await expect(chart.locator('.legend-value').first()).toContainText('°C');
+
+    // Hovering the plot reads every line's value at that moment.
+    await chart.locator('.chart-plot').hover();
+    const tooltip = chart.locator('.chart-tooltip');
+    await expect(tooltip).toContainText(/\d\d:\d\d:\d\d/);
+    await expect(tooltip).toContainText('greenhouse/gh-01');
+    await expect(tooltip).toContainText('°C');
   });
 
   test('remembers what the user changed across a reload', async ({ page, scope }) => {

@@ -1,4 +1,10 @@
-import { expect, openDashboard, receivedCount, test } from './support/fixtures.ts';
+import {
+  expect,
+  openQuietDashboard,
+  receivedCount,
+  subscribeInUi,
+  test,
+} from './support/fixtures.ts';
 
 test.describe('receiving messages', () => {
   test('a message published by a Node client appears in the list', async ({
@@ -6,17 +12,8 @@ test.describe('receiving messages', () => {
     scope,
     nodeClient,
   }) => {
-    await openDashboard(page, scope);
-    const subscribeForm = page.getByRole('form', { name: 'Subscribe' });
-    await subscribeForm.getByLabel('Topic filter').fill('e2e/inbox/#');
-    await subscribeForm.getByLabel('QoS').selectOption('1');
-    await subscribeForm.getByRole('button', { name: 'Subscribe', exact: true }).click();
-    await expect(page.getByRole('list', { name: 'Active subscriptions' })).toContainText(
-      'e2e/inbox/#',
-    );
-    await expect(page.getByRole('listitem').filter({ hasText: 'e2e/inbox/#' })).toContainText(
-      'active',
-    );
+    await openQuietDashboard(page, scope);
+    await subscribeInUi(page, 'e2e/inbox/#', 1);
 
     await nodeClient.publishAsync('e2e/inbox/kitchen', 'temperature is 21.5 °C', { qos: 1 });
 
@@ -31,11 +28,12 @@ test.describe('receiving messages', () => {
       dialogs += 1;
       await dialog.dismiss();
     });
-    await openDashboard(page, scope);
+    await openQuietDashboard(page, scope);
+    await subscribeInUi(page, 'e2e/xss/#');
     const payload = '<img src=x onerror=alert(1)>';
-    await nodeClient.publishAsync('demo/xss/probe', payload);
+    await nodeClient.publishAsync('e2e/xss/probe', payload);
 
-    const row = page.getByRole('row').filter({ hasText: 'demo/xss/probe' });
+    const row = page.getByRole('row').filter({ hasText: 'e2e/xss/probe' });
     await expect(row).toContainText(payload);
     await row.click();
     await expect(page.getByRole('region', { name: 'Message details' })).toContainText(payload);
@@ -44,32 +42,29 @@ test.describe('receiving messages', () => {
   });
 
   test('a binary payload is shown as hex with its size', async ({ page, scope, nodeClient }) => {
-    await openDashboard(page, scope);
+    await openQuietDashboard(page, scope);
+    await subscribeInUi(page, 'e2e/binary/#');
     await nodeClient.publishAsync(
-      'demo/binary/blob',
+      'e2e/binary/blob',
       Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x00, 0xff]),
     );
-    const row = page.getByRole('row').filter({ hasText: 'demo/binary/blob' });
+    const row = page.getByRole('row').filter({ hasText: 'e2e/binary/blob' });
     await expect(row).toContainText('de ad be ef 00 ff');
     await expect(row).toContainText('6 B');
   });
 
-  test('retained messages are marked as retained', async ({ page, scope }) => {
-    await openDashboard(page, scope);
-    const statusRow = page
-      .getByRole('row')
-      .filter({ hasText: /demo\/[\w-]+\/[\w-]+\/status/ })
-      .first();
-    await expect(statusRow).toContainText('retained');
-    await expect(statusRow).toContainText('online');
+  test('retained messages are marked as retained', async ({ page, scope, nodeClient }) => {
+    await nodeClient.publishAsync('e2e/kept/valve', 'open', { qos: 1, retain: true });
+    await openQuietDashboard(page, scope);
+    await subscribeInUi(page, 'e2e/kept/#');
+    const row = page.getByRole('row').filter({ hasText: 'e2e/kept/valve' });
+    await expect(row).toContainText('retained');
+    await expect(row).toContainText('open');
   });
 
   test('the counter accounts for every message of a burst', async ({ page, scope, nodeClient }) => {
-    await openDashboard(page, scope);
-    await page.getByRole('button', { name: 'Unsubscribe from demo/#' }).click();
-    await page.getByLabel('Topic filter').fill('burst/#');
-    await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
-    await expect(page.getByRole('listitem').filter({ hasText: 'burst/#' })).toContainText('active');
+    await openQuietDashboard(page, scope);
+    await subscribeInUi(page, 'burst/#');
     // Let the demo stream's last messages settle before counting.
     await page.waitForTimeout(300);
     const before = await receivedCount(page);

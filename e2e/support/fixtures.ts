@@ -41,6 +41,31 @@ export async function openDashboard(page: Page, scope: RunningScope): Promise<vo
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText('Connected');
 }
 
+/**
+ * Opens the dashboard and stops the demo stream, so the message list holds still: the list
+ * is virtualised and at 18 demo messages a second a row leaves the view within a second.
+ */
+export async function openQuietDashboard(page: Page, scope: RunningScope): Promise<void> {
+  await openDashboard(page, scope);
+  await page.getByRole('button', { name: 'Unsubscribe from demo/#' }).click();
+  await expect(page.getByRole('list', { name: 'Active subscriptions' })).not.toContainText(
+    'demo/#',
+  );
+}
+
+/** Subscribes through the form and waits for the broker's acknowledgement. */
+export async function subscribeInUi(page: Page, filter: string, qos: 0 | 1 | 2 = 0): Promise<void> {
+  const form = page.getByRole('form', { name: 'Subscribe' });
+  await form.getByLabel('Topic filter').fill(filter);
+  await form.getByLabel('QoS').selectOption(String(qos));
+  await form.getByRole('button', { name: 'Subscribe', exact: true }).click();
+  const item = page
+    .getByRole('list', { name: 'Active subscriptions' })
+    .getByRole('listitem')
+    .filter({ hasText: filter });
+  await expect(item).toContainText(`QoS ${qos} granted`);
+}
+
 /** The number in the "received" counter of the messages panel. */
 export async function receivedCount(page: Page): Promise<number> {
   const text = await page.getByTestId('received-count').textContent();

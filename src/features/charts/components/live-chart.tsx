@@ -1,16 +1,16 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
+import type { MouseEvent } from 'react';
+import { Curve, Surface } from 'recharts';
 import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import type { BaseTickContentProps } from 'recharts';
+  evenTicks,
+  extent,
+  linearScale,
+  nearestIndex,
+  niceDomain,
+} from '../../../core/chart-scale.ts';
 import { formatClock } from '../../../core/format.ts';
 import { wildcardLabel } from '../../../core/topic-label.ts';
+import { useElementSize } from '../../../components/ui/use-element-size.ts';
 import type { SeriesSnapshot } from '../../../services/mqtt/index.ts';
 import type { ChartSpec } from '../charts-store.ts';
 
@@ -29,66 +29,72 @@ export const LINE_COLORS = [
   '#34d399',
 ];
 
-interface Point {
-  t: number;
-  v: number;
-}
+const MARGIN = { top: 8, right: 14, bottom: 20, left: 54 };
 
 interface LiveChartProps {
   spec: ChartSpec;
   snapshot: SeriesSnapshot | undefined;
 }
 
-function toPoints(times: Float64Array, values: Float64Array): Point[] {
-  const points = new Array<Point>(times.length);
-  for (let i = 0; i < times.length; i += 1) points[i] = { t: times[i] ?? 0, v: values[i] ?? 0 };
-  return points;
-}
-
-/**
- * A plain SVG label: recharts' own tick measures every word of every label in the DOM on each
- * redraw, which forces a layout of the page several times a second.
- */
-function tickRenderer(format: (value: number) => string, dx: number, dy: number) {
-  function Tick({ x, y, payload, textAnchor }: BaseTickContentProps) {
-    return (
-      <text
-        x={Number(x) + dx}
-        y={Number(y) + dy}
-        textAnchor={textAnchor}
-        fill="var(--muted)"
-        fontSize={11}
-      >
-        {format(Number(payload.value))}
-      </text>
-    );
-  }
-  return Tick;
-}
-
-const formatAxisValue = (value: number) => String(Number(value.toFixed(2)));
-const TimeTick = tickRenderer(formatClock, 0, 12);
-const ValueTick = tickRenderer(formatAxisValue, -2, 4);
-
 function formatValue(value: number, unit: string): string {
   const digits = Number.isInteger(value) ? 0 : Math.abs(value) >= 100 ? 1 : 2;
   return `${value.toFixed(digits)}${unit ? ` ${unit}` : ''}`;
 }
 
-/** One chart: a line per matching topic, redrawn only when a new snapshot arrives. */
+const formatTick = (value: number) => String(Number(value.toFixed(3)));
+
+/**
+ * One chart: a line per matching topic, redrawn only when a new snapshot arrives.
+ * Drawn with recharts' Surface and Curve rather than its LineChart: LineChart costs 30 to 50 ms
+ * per update on a 2-core machine (bench/profile.ts), which drops frames several times a second;
+ * these primitives with our own scales take about a millisecond.
+ */
 function LiveChart({ spec, snapshot }: LiveChartProps) {
+  const [plot, attachPlot] = useElementSize<HTMLDivElement>();
+  const [hoverX, setHoverX] = useState<number | null>(null);
+
   const lines = useMemo(
     () =>
       (snapshot?.lines ?? []).map((line, index) => ({
-        key: line.topic,
+        ...line,
         label: wildcardLabel(spec.filter, line.topic),
         color: LINE_COLORS[index % LINE_COLORS.length] ?? '#38bdf8',
-        points: toPoints(line.times, line.values),
         last: line.values.length > 0 ? line.values[line.values.length - 1] : undefined,
       })),
     [snapshot, spec.filter],
   );
-  const pointCount = lines.reduce((sum, line) => sum + line.points.length, 0);
+
+  const geometry = useMemo(() => {
+    const timeDomain = extent(lines.map((line) => line.times));
+    const valueDomain = extent(lines.map((line) => line.values));
+    if (!timeDomain || !valueDomain || plot.width === 0) return null;
+    const { domain, ticks: valueTicks } = niceDomain(valueDomain);
+    const x = linearScale(timeDomain, MARGIN.left, plot.width - MARGIN.right);
+    const y = linearScale(domain, plot.height - MARGIN.bottom, MARGIN.top);
+    const curves = lines.map((line) =>
+      Array.from(line.times, (time, i) => ({ x: x(time), y: y(line.values[i] ?? 0) })),
+    );
+    return { timeDomain, valueTicks, timeTicks: evenTicks(timeDomain, 4), x, y, curves };
+  }, [lines, plot.width, plot.height]);
+
+  const pointCount = lines.reduce((sum, line) => sum + line.times.length, 0);
+  const hover = geometry && hoverX !== null ? describeHover(hoverX) : null;
+
+  function describeHover(atX: number) {
+    if (!geometry) return null;
+    const { timeDomain } = geometry;
+    const fraction = (atX - MARGIN.left) / (plot.width - MARGIN.left - MARGIN.right);
+    const time =
+      timeDomain.min + Math.min(1, Math.max(0, fraction)) * (timeDomain.max - timeDomain.min);
+    const readings = lines.map((line) => {
+      const index = nearestIndex(line.times, time);
+      return { key: line.topic, label: line.label, color: line.color, value: line.values[index] };
+    });
+    return { x: geometry.x(time), time, readings };
+  }
+
+  const onMouseMove = (event: MouseEvent<HTMLDivElement>) =>
+    setHoverX(event.clientX - event.currentTarget.getBoundingClientRect().left);
 
   return (
     <figure className="chart" aria-label={`Chart ${spec.title}`} data-points={pointCount}>
@@ -104,56 +110,93 @@ function LiveChart({ spec, snapshot }: LiveChartProps) {
           …
         </p>
       ) : (
-        <div className="chart-plot">
-          <ResponsiveContainer width="100%" height="100%">
-            <LineChart margin={{ top: 8, right: 30, bottom: 0, left: 4 }}>
-              <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-              <XAxis
-                dataKey="t"
-                type="number"
-                domain={['dataMin', 'dataMax']}
-                tick={TimeTick}
-                stroke="var(--muted)"
-                // A numeric interval skips recharts' measuring of every tick to thin them out.
-                interval={0}
-                tickCount={5}
-              />
-              <YAxis
-                type="number"
-                domain={['auto', 'auto']}
-                stroke="var(--muted)"
-                width={54}
-                interval={0}
-                tick={ValueTick}
-              />
-              <Tooltip
-                labelFormatter={(value) => formatClock(Number(value))}
-                formatter={(value) => formatValue(Number(value), spec.unit)}
-                contentStyle={{
-                  background: 'var(--panel-raised)',
-                  border: '1px solid var(--border)',
-                }}
-              />
-              {lines.map((line) => (
-                <Line
-                  key={line.key}
-                  data={line.points}
-                  dataKey="v"
-                  name={line.label}
+        <div
+          className="chart-plot"
+          ref={attachPlot}
+          onMouseMove={onMouseMove}
+          onMouseLeave={() => setHoverX(null)}
+        >
+          {geometry && (
+            <Surface width={plot.width} height={plot.height}>
+              <g className="chart-grid">
+                {geometry.valueTicks.map((tick) => (
+                  <line
+                    key={tick}
+                    x1={MARGIN.left}
+                    x2={plot.width - MARGIN.right}
+                    y1={geometry.y(tick)}
+                    y2={geometry.y(tick)}
+                  />
+                ))}
+              </g>
+              <g className="chart-axis" textAnchor="end">
+                {geometry.valueTicks.map((tick) => (
+                  <text key={tick} x={MARGIN.left - 6} y={geometry.y(tick) + 4}>
+                    {formatTick(tick)}
+                  </text>
+                ))}
+              </g>
+              <g className="chart-axis">
+                {geometry.timeTicks.map((tick, index, all) => (
+                  <text
+                    key={index}
+                    x={geometry.x(tick)}
+                    y={plot.height - 4}
+                    textAnchor={index === 0 ? 'start' : index === all.length - 1 ? 'end' : 'middle'}
+                  >
+                    {formatClock(tick)}
+                  </text>
+                ))}
+              </g>
+              {lines.map((line, index) => (
+                <Curve
+                  key={line.topic}
+                  type="linear"
+                  points={geometry.curves[index]}
                   stroke={line.color}
                   strokeWidth={1.8}
-                  dot={false}
-                  isAnimationActive={false}
+                  fill="none"
                 />
               ))}
-            </LineChart>
-          </ResponsiveContainer>
+              {hover && (
+                <line
+                  className="chart-cursor"
+                  x1={hover.x}
+                  x2={hover.x}
+                  y1={MARGIN.top}
+                  y2={plot.height - MARGIN.bottom}
+                />
+              )}
+            </Surface>
+          )}
+        </div>
+      )}
+      {hover && (
+        <div
+          className={`chart-tooltip${hover.readings.length > 4 ? ' chart-tooltip-wide' : ''}`}
+          // Anchored to the side of the plot away from the cursor.
+          style={hover.x > plot.width / 2 ? { left: MARGIN.left + 4 } : { right: MARGIN.right + 4 }}
+        >
+          <div className="chart-tooltip-time">{formatClock(hover.time)}</div>
+          {hover.readings.map((reading) => (
+            <div key={reading.key}>
+              <span
+                className="legend-swatch"
+                style={{ background: reading.color }}
+                aria-hidden="true"
+              />{' '}
+              {reading.label}{' '}
+              <strong>
+                {reading.value === undefined ? '–' : formatValue(reading.value, spec.unit)}
+              </strong>
+            </div>
+          ))}
         </div>
       )}
       {lines.length > 0 && (
         <figcaption className="chart-legend">
           {lines.map((line) => (
-            <span key={line.key} className="legend-item" title={line.key}>
+            <span key={line.topic} className="legend-item" title={line.topic}>
               <span
                 className="legend-swatch"
                 style={{ background: line.color }}
