@@ -21,7 +21,7 @@ export type ConnectFn = (url: string, options: IClientOptions) => MqttClient;
 export type BatchSink = (batch: SessionBatch) => void;
 
 /** Charts redraw a few times a second (each in its own frame); the list and counters every frame. */
-const SNAPSHOT_INTERVAL_MS = 500;
+const SNAPSHOT_INTERVAL_MS = 250;
 /** Tree counts change with every message; reading them twice a second is enough. */
 const TREE_INTERVAL_MS = 500;
 const RECONNECT_PERIOD_MS = 2_000;
