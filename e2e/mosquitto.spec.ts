@@ -1,9 +1,21 @@
 import mqtt from 'mqtt';
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { startMosquitto } from './support/mosquitto.ts';
 import type { RunningMosquitto } from './support/mosquitto.ts';
 
 const user = { name: 'scope', password: 's3cret-pass' };
+
+/** Leaves the embedded demo broker and logs in to Mosquitto with MQTT 5. */
+async function connectWithMqtt5(page: Page, url: string, password: string): Promise<void> {
+  await expect(page.getByRole('status', { name: 'Connection status' })).toContainText('Connected');
+  await page.getByRole('button', { name: 'Disconnect' }).click();
+  await page.getByLabel('Broker URL').fill(url);
+  await page.getByLabel('Username').fill(user.name);
+  await page.getByLabel('Password').fill(password);
+  await page.getByLabel('MQTT version').selectOption('5');
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+}
 
 test.describe('against a real Mosquitto over MQTT 5', () => {
   let mosquitto: RunningMosquitto;
@@ -19,14 +31,7 @@ test.describe('against a real Mosquitto over MQTT 5', () => {
   test('connect, subscribe, receive and publish with MQTT 5', async ({ page, scope }) => {
     await page.goto(scope.webUrl);
     const status = page.getByRole('status', { name: 'Connection status' });
-    await expect(status).toContainText('Connected');
-    await page.getByRole('button', { name: 'Disconnect' }).click();
-
-    await page.getByLabel('Broker URL').fill(`${mosquitto.wsUrl}/mqtt`);
-    await page.getByLabel('Username').fill(user.name);
-    await page.getByLabel('Password').fill(user.password);
-    await page.getByLabel('MQTT version').selectOption('5');
-    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await connectWithMqtt5(page, `${mosquitto.wsUrl}/mqtt`, user.password);
     await expect(status).toContainText('Connected · MQTT 5.0');
 
     await page.getByLabel('Topic filter').fill('plant/+/temp');
@@ -69,14 +74,7 @@ test.describe('against a real Mosquitto over MQTT 5', () => {
   test('a refused login says why', async ({ page, scope }) => {
     await page.goto(scope.webUrl);
     const status = page.getByRole('status', { name: 'Connection status' });
-    await expect(status).toContainText('Connected');
-    await page.getByRole('button', { name: 'Disconnect' }).click();
-
-    await page.getByLabel('Broker URL').fill(`${mosquitto.wsUrl}/mqtt`);
-    await page.getByLabel('Username').fill(user.name);
-    await page.getByLabel('Password').fill('wrong-password');
-    await page.getByLabel('MQTT version').selectOption('5');
-    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await connectWithMqtt5(page, `${mosquitto.wsUrl}/mqtt`, 'wrong-password');
     await expect(status).toContainText('Connection failed');
     await expect(page.getByRole('form', { name: 'Connection' }).getByRole('alert')).toContainText(
       /bad user name or password|not authorised/,

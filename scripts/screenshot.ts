@@ -2,26 +2,14 @@
 //   npx tsx scripts/screenshot.ts [out.png] [seconds of data]
 // Needs a production build (npm run build).
 import { chromium } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import playwrightConfig from '../playwright.config.ts';
 import { startScope } from '../server/scope-server.ts';
 
 const out = process.argv[2] ?? 'docs/screenshot.png';
 const seconds = Number(process.argv[3] ?? 25);
-const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const scope = await startScope({ port: 0, wsPort: 0, tcpPort: 0, seed: 11 });
-const browser = await chromium.launch({
-  executablePath: existsSync(systemChromium) ? systemChromium : undefined,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch({ ...playwrightConfig.use?.launchOptions, headless: true });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(scope.webUrl);

@@ -15,6 +15,8 @@ export interface RunningMosquitto {
 export interface MosquittoOptions {
   /** When set, anonymous clients are refused and only this user may log in. */
   user?: { name: string; password: string };
+  /** More mosquitto.conf lines, for example the benchmark's unlimited queues. */
+  extraConfig?: string[];
 }
 
 function mosquittoBinary(): string {
@@ -82,6 +84,7 @@ export async function startMosquitto(options: MosquittoOptions = {}): Promise<Ru
   } else {
     lines.push('allow_anonymous true');
   }
+  lines.push(...(options.extraConfig ?? []));
   const configFile = join(dir, 'mosquitto.conf');
   writeFileSync(configFile, `${lines.join('\n')}\n`);
 
@@ -90,6 +93,7 @@ export async function startMosquitto(options: MosquittoOptions = {}): Promise<Ru
   });
   let log = '';
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  if (process.env.MOSQUITTO_DEBUG) child.stderr?.pipe(process.stderr);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     await Promise.all([waitForPort(wsPort, 5_000), waitForPort(tcpPort, 5_000)]);

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { validateTopicFilter } from '../../../core/topic-filter.ts';
 import { parseJsonPath } from '../../../core/json-path.ts';
 import { addChart } from '../charts-store.ts';
+import { FormError } from '../../../components/ui/form-error.tsx';
 
 interface AddChartFormProps {
   topicSuggestions: readonly string[];
@@ -73,11 +74,7 @@ export function AddChartForm({ topicSuggestions, onDone }: AddChartFormProps) {
           Cancel
         </button>
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <datalist id="known-topics">
         {topicSuggestions.slice(0, SUGGESTION_LIMIT).map((topic) => (
           <option key={topic} value={topic} />

@@ -7,6 +7,7 @@ import { validateBrokerUrl } from '../../../core/broker-url.ts';
 import type { ProtocolVersion } from '../../../services/mqtt/index.ts';
 import { connectionStore, generateClientId, updateSettings } from '../connection-store.ts';
 import { connect, disconnect } from '../connection-actions.ts';
+import { FormError } from '../../../components/ui/form-error.tsx';
 
 export function ConnectionPanel() {
   const settings = useStore(connectionStore, (state) => state.settings);
@@ -42,11 +43,7 @@ export function ConnectionPanel() {
             disabled={active}
           />
         </label>
-        {urlError && (
-          <p className="form-error" role="alert">
-            {urlError}
-          </p>
-        )}
+        <FormError message={urlError} />
         <div className="field-row">
           <label className="field">
             <span>Client ID</span>
@@ -107,11 +104,7 @@ export function ConnectionPanel() {
             {active ? 'Disconnect' : 'Connect'}
           </button>
         </div>
-        {status === 'error' && reason && (
-          <p className="form-error" role="alert">
-            {reason}
-          </p>
-        )}
+        <FormError message={status === 'error' ? reason : null} />
         {status === 'reconnecting' && reason && <p className="form-note">{reason}</p>}
       </form>
     </Panel>

@@ -8,6 +8,7 @@ import { formatTime } from '../../../core/format.ts';
 import { getMqttService } from '../../../services/mqtt/index.ts';
 import { publishStore, recordPublish, updateDraft } from '../publish-store.ts';
 import type { PublishRecord } from '../publish-store.ts';
+import { FormError } from '../../../components/ui/form-error.tsx';
 
 function describeDelivery(record: PublishRecord): string {
   const { delivery, qos } = record;
@@ -67,11 +68,7 @@ export function PublishPanel() {
             Publish
           </button>
         </div>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
       </form>
       {history.length > 0 && (
         <ol className="publish-history" aria-label="Sent messages">

@@ -8,6 +8,7 @@ import type { QoS } from '../../../services/mqtt/index.ts';
 import { subscriptionsStore } from '../subscriptions-store.ts';
 import { subscribe, unsubscribe } from '../subscription-actions.ts';
 import type { Subscription } from '../subscriptions-store.ts';
+import { FormError } from '../../../components/ui/form-error.tsx';
 
 function describeStatus(subscription: Subscription): string {
   switch (subscription.status.state) {
@@ -52,11 +53,7 @@ export function SubscriptionsPanel() {
           </label>
           <QosSelect label="QoS" value={qos} onChange={setQos} />
         </div>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <button type="submit" className="button-primary">
           Subscribe
         </button>
