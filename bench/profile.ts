@@ -1,6 +1,8 @@
-// `npx tsx bench/profile.ts [rate] [topics] [seconds]`: a CPU profile of the app's main thread
-// during one burst, summarised as the functions with the most self time. For finding what
-// limits a bench figure; it measures nothing itself.
+// `npx tsx bench/profile.ts [rate] [topics] [seconds]`: a CPU profile and a trace of the app's
+// main thread during one burst, summarised as the functions with the most self time, time per
+// bundle chunk, layout-forcing calls and long animation frames. For finding what limits a bench
+// figure. (The worker is probed by bench/worker-lag.ts: a CPU profile started in it over CDP
+// came back nearly empty while the worker was saturated.)
 import { chromium } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import playwrightConfig from '../playwright.config.ts';
@@ -22,12 +24,11 @@ const scope = await startScope({
 });
 const browser = await chromium.launch({ ...playwrightConfig.use?.launchOptions, headless: true });
 try {
-  const { page, heap } = await openApp(browser, scope.webUrl);
+  const { page } = await openApp(browser, scope.webUrl);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
-  for (const method of ['Profiler.enable', 'Profiler.start']) await heap.sendToWorker(method);
   await browser.startTracing(page, { categories: ['devtools.timeline'] });
   const publisher = startPublisher({
     brokerUrl: broker.tcpUrl,
@@ -43,10 +44,6 @@ try {
   const { profile } = await cdp.send('Profiler.stop');
   console.log('Main thread:');
   summarise(profile as CpuProfile);
-  const worker = await heap.sendToWorker('Profiler.stop');
-  console.log('\nMQTT worker:');
-  if (worker?.result?.profile) summarise(worker.result.profile as CpuProfile);
-  else console.log('(no worker profile)');
 } finally {
   await browser.close();
   await scope.close();
