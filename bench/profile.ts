@@ -3,27 +3,13 @@
 // bundle chunk, layout-forcing calls and long animation frames. For finding what limits a bench
 // figure. (The worker is probed by bench/worker-lag.ts: a CPU profile started in it over CDP
 // came back nearly empty while the worker was saturated.)
-import { chromium } from '@playwright/test';
-import { fileURLToPath } from 'node:url';
-import playwrightConfig from '../playwright.config.ts';
-import { startScope } from '../server/scope-server.ts';
-import { startBenchMosquitto } from './mosquitto.ts';
+import { withRig } from './rig.ts';
 import { openApp } from './pages.ts';
 import { startPublisher } from './publisher-process.ts';
 
 const [rate = 5_000, topics = 1, seconds = 5] = process.argv.slice(2).map(Number);
-const distDir = fileURLToPath(new URL('../dist', import.meta.url));
 
-const broker = await startBenchMosquitto();
-const scope = await startScope({
-  port: 0,
-  broker: false,
-  brokerUrl: broker.wsUrl,
-  simulator: false,
-  distDir,
-});
-const browser = await chromium.launch({ ...playwrightConfig.use?.launchOptions, headless: true });
-try {
+await withRig(async ({ broker, scope, browser }) => {
   const { page } = await openApp(browser, scope.webUrl);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -44,11 +30,7 @@ try {
   const { profile } = await cdp.send('Profiler.stop');
   console.log('Main thread:');
   summarise(profile as CpuProfile);
-} finally {
-  await browser.close();
-  await scope.close();
-  await broker.stop();
-}
+});
 
 interface ProfileNode {
   id: number;

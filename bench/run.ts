@@ -3,18 +3,14 @@
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
-import playwrightConfig from '../playwright.config.ts';
-import { startScope } from '../server/scope-server.ts';
 import { CASES } from './cases.ts';
 import type { BenchContext } from './cases.ts';
-import { startBenchMosquitto } from './mosquitto.ts';
+import { DIST_DIR, startRig } from './rig.ts';
 import { formatTable, writeResults } from './report.ts';
 import type { CaseResult } from './report.ts';
 import { serveCeiling, VIEWPORT } from './pages.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const distDir = `${repoRoot}dist`;
 
 const { values } = parseArgs({
   options: {
@@ -66,20 +62,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 const startedAt = new Date();
 const results: CaseResult[] = [];
 try {
-  const broker = await startBenchMosquitto();
-  track(broker.stop);
-  const scope = await startScope({
-    port: 0,
-    broker: false,
-    brokerUrl: broker.wsUrl,
-    simulator: false,
-    distDir,
-  });
-  track(scope.close);
+  const { broker, scope, browser } = await startRig(track);
   const ceiling = await serveCeiling();
   track(ceiling.close);
-  const browser = await chromium.launch({ ...playwrightConfig.use?.launchOptions, headless: true });
-  track(() => browser.close());
 
   const context: BenchContext = {
     browser,
@@ -87,7 +72,7 @@ try {
     ceilingUrl: ceiling.url,
     brokerWsUrl: broker.wsUrl,
     brokerTcpUrl: broker.tcpUrl,
-    distDir,
+    distDir: DIST_DIR,
     quick: values.quick,
     track,
   };

@@ -1,26 +1,12 @@
 // `npx tsx bench/worker-lag.ts [count]`: is the MQTT worker the bottleneck at full speed?
 // A 10 ms timer inside the worker records how late it fires while an unthrottled burst
 // arrives; a saturated thread fires it rarely and late. Needs `npm run build` first.
-import { chromium } from '@playwright/test';
-import { fileURLToPath } from 'node:url';
-import playwrightConfig from '../playwright.config.ts';
-import { startScope } from '../server/scope-server.ts';
 import { measureBurst } from './measure.ts';
-import { startBenchMosquitto } from './mosquitto.ts';
+import { withRig } from './rig.ts';
 import { openApp } from './pages.ts';
 
 const count = Number(process.argv[2] ?? 150_000);
-const distDir = fileURLToPath(new URL('../dist', import.meta.url));
-const broker = await startBenchMosquitto();
-const scope = await startScope({
-  port: 0,
-  broker: false,
-  brokerUrl: broker.wsUrl,
-  simulator: false,
-  distDir,
-});
-const browser = await chromium.launch({ ...playwrightConfig.use?.launchOptions, headless: true });
-try {
+await withRig(async ({ broker, scope, browser }) => {
   const target = await openApp(browser, scope.webUrl);
   const worker = target.page.workers()[0];
   if (!worker) throw new Error('the app started no worker');
@@ -59,8 +45,4 @@ try {
     `worker 10 ms timer: fired ${lag.length} times in ~${seconds.toFixed(0)} s (${Math.round(seconds * 100)} if idle), ` +
       `${late.length} late by ${(late.reduce((a, b) => a + b, 0) / Math.max(1, late.length)).toFixed(0)} ms on average`,
   );
-} finally {
-  await browser.close();
-  await scope.close();
-  await broker.stop();
-}
+});
