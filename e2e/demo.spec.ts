@@ -27,7 +27,7 @@ test.describe('first visit to npm start', () => {
     await chart.locator('.chart-plot').hover();
     const tooltip = chart.locator('.chart-tooltip');
     await expect(tooltip).toContainText(/\d\d:\d\d:\d\d/);
-    await expect(tooltip).toContainText('greenhouse/gh-01');
+    await expect(tooltip).toContainText('gh-01');
     await expect(tooltip).toContainText('°C');
   });
 

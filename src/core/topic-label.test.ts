@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wildcardLabel } from './topic-label.ts';
+import { distinctLabels, wildcardLabel } from './topic-label.ts';
 
 describe('wildcardLabel', () => {
   it('names a topic by the levels its + wildcards matched', () => {
@@ -18,5 +18,31 @@ describe('wildcardLabel', () => {
 
   it('ignores the $share prefix of a shared subscription', () => {
     expect(wildcardLabel('$share/g/sensors/+', 'sensors/a')).toBe('a');
+  });
+});
+
+describe('distinctLabels', () => {
+  const filter = 'demo/+/+/temperature';
+
+  it('keeps only the last matched level when that tells the topics apart', () => {
+    expect(
+      distinctLabels(filter, [
+        'demo/greenhouse/gh-01/temperature',
+        'demo/office/of-01/temperature',
+      ]),
+    ).toEqual(['gh-01', 'of-01']);
+  });
+
+  it('keeps more levels when the last one repeats', () => {
+    expect(
+      distinctLabels(filter, [
+        'demo/greenhouse/dev-1/temperature',
+        'demo/office/dev-1/temperature',
+      ]),
+    ).toEqual(['greenhouse/dev-1', 'office/dev-1']);
+  });
+
+  it('names a single topic by its last matched level', () => {
+    expect(distinctLabels(filter, ['demo/lab/t-9/temperature'])).toEqual(['t-9']);
   });
 });

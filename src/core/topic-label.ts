@@ -20,3 +20,18 @@ export function wildcardLabel(filter: string, topic: string): string {
   if (parts.length === 0) return topicLevels[topicLevels.length - 1] ?? topic;
   return parts.join('/');
 }
+
+/**
+ * Names for several topics matched by one filter, as short as they can be while still telling
+ * the topics apart: `demo/+/+/temperature` names `demo/greenhouse/gh-01/temperature` "gh-01"
+ * when no other site has a gh-01, and "greenhouse/gh-01" when one does.
+ */
+export function distinctLabels(filter: string, topics: readonly string[]): string[] {
+  const parts = topics.map((topic) => wildcardLabel(filter, topic).split('/'));
+  const longest = Math.max(0, ...parts.map((levels) => levels.length));
+  for (let kept = 1; kept < longest; kept += 1) {
+    const labels = parts.map((levels) => levels.slice(-kept).join('/'));
+    if (new Set(labels).size === labels.length) return labels;
+  }
+  return parts.map((levels) => levels.join('/'));
+}

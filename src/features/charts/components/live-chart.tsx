@@ -9,7 +9,7 @@ import {
   niceDomain,
 } from '../../../core/chart-scale.ts';
 import { formatClock } from '../../../core/format.ts';
-import { wildcardLabel } from '../../../core/topic-label.ts';
+import { distinctLabels } from '../../../core/topic-label.ts';
 import { useElementSize } from '../../../components/ui/use-element-size.ts';
 import type { SeriesSnapshot } from '../../../services/mqtt/index.ts';
 import type { ChartSpec } from '../charts-store.ts';
@@ -53,16 +53,19 @@ function LiveChart({ spec, snapshot }: LiveChartProps) {
   const [plot, attachPlot] = useElementSize<HTMLDivElement>();
   const [hoverX, setHoverX] = useState<number | null>(null);
 
-  const lines = useMemo(
-    () =>
-      (snapshot?.lines ?? []).map((line, index) => ({
-        ...line,
-        label: wildcardLabel(spec.filter, line.topic),
-        color: LINE_COLORS[index % LINE_COLORS.length] ?? '#38bdf8',
-        last: line.values.length > 0 ? line.values[line.values.length - 1] : undefined,
-      })),
-    [snapshot, spec.filter],
-  );
+  const lines = useMemo(() => {
+    const snapshotLines = snapshot?.lines ?? [];
+    const labels = distinctLabels(
+      spec.filter,
+      snapshotLines.map((line) => line.topic),
+    );
+    return snapshotLines.map((line, index) => ({
+      ...line,
+      label: labels[index] ?? line.topic,
+      color: LINE_COLORS[index % LINE_COLORS.length] ?? '#38bdf8',
+      last: line.values.length > 0 ? line.values[line.values.length - 1] : undefined,
+    }));
+  }, [snapshot, spec.filter]);
 
   const geometry = useMemo(() => {
     const timeDomain = extent(lines.map((line) => line.times));
