@@ -1,15 +1,13 @@
-import { useStore } from 'zustand';
 import { ConnectionPanel } from '../features/connection/components/connection-panel.tsx';
 import { ConnectionStatusBadge } from '../features/connection/components/connection-status.tsx';
 import { SubscriptionsPanel } from '../features/subscriptions/components/subscriptions-panel.tsx';
 import { MessagesPanel } from '../features/messages/components/messages-panel.tsx';
-import { messagesStore } from '../features/messages/messages-store.ts';
+import { listKnownTopics } from '../features/messages/messages-store.ts';
 import { ChartsPanel } from '../features/charts/components/charts-panel.tsx';
 import { PublishPanel } from '../features/publish/components/publish-panel.tsx';
 import { TopicTreePanel } from '../features/topic-tree/components/topic-tree-panel.tsx';
 
 export function App() {
-  const topics = useStore(messagesStore, (state) => state.topics);
   return (
     <div className="app">
       <header className="app-header">
@@ -25,7 +23,7 @@ export function App() {
         <PublishPanel />
       </aside>
       <main className="workspace">
-        <ChartsPanel topicSuggestions={topics} />
+        <ChartsPanel listTopics={listKnownTopics} />
         <div className="stream-row">
           <TopicTreePanel />
           <MessagesPanel />

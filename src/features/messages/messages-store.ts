@@ -8,19 +8,23 @@ interface MessagesState {
   version: number;
   counters: StreamCounters;
   paused: boolean;
-  /** Every topic seen so far, in order of first appearance. */
-  topics: readonly string[];
   selectedSeq: number | null;
 }
 
 /** Lives outside the store so that appending never copies the whole list. */
 export const messageRows = new RingBuffer<MessageRow>(MESSAGE_HISTORY);
 
+/** Every topic seen so far, in order of first appearance; read on demand, never rendered live. */
+const knownTopics: string[] = [];
+
+export function listKnownTopics(): readonly string[] {
+  return knownTopics;
+}
+
 export const messagesStore = createStore<MessagesState>()(() => ({
   version: 0,
   counters: { received: 0, bytes: 0, rate: 0 },
   paused: false,
-  topics: [],
   selectedSeq: null,
 }));
 
@@ -36,7 +40,7 @@ export function applyMessageBatch(batch: SessionBatch): void {
     for (const row of batch.rows) messageRows.push(row);
     changes.version = state.version + 1;
   }
-  if (batch.newTopics.length > 0) changes.topics = [...state.topics, ...batch.newTopics];
+  for (const topic of batch.newTopics) knownTopics.push(topic);
   messagesStore.setState(changes);
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { validateTopicFilter } from '../../../core/topic-filter.ts';
 import { parseJsonPath } from '../../../core/json-path.ts';
@@ -6,18 +6,29 @@ import { addChart } from '../charts-store.ts';
 import { FormError } from '../../../components/ui/form-error.tsx';
 
 interface AddChartFormProps {
-  topicSuggestions: readonly string[];
+  listTopics: () => readonly string[];
   onDone: () => void;
 }
 
 const SUGGESTION_LIMIT = 200;
 
-export function AddChartForm({ topicSuggestions, onDone }: AddChartFormProps) {
+export function AddChartForm({ listTopics, onDone }: AddChartFormProps) {
   const [filter, setFilter] = useState('');
   const [jsonPath, setJsonPath] = useState('');
   const [title, setTitle] = useState('');
   const [unit, setUnit] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // The topics containing what was typed so far; with 10,000 topics the first 200 of all would
+  // rarely hold the one wanted.
+  const suggestions = useMemo(() => {
+    const typed = filter.trim();
+    const matching: string[] = [];
+    for (const topic of listTopics()) {
+      if (topic.includes(typed)) matching.push(topic);
+      if (matching.length === SUGGESTION_LIMIT) break;
+    }
+    return matching;
+  }, [filter, listTopics]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -76,7 +87,7 @@ export function AddChartForm({ topicSuggestions, onDone }: AddChartFormProps) {
       </div>
       <FormError message={error} />
       <datalist id="known-topics">
-        {topicSuggestions.slice(0, SUGGESTION_LIMIT).map((topic) => (
+        {suggestions.map((topic) => (
           <option key={topic} value={topic} />
         ))}
       </datalist>

@@ -35,7 +35,8 @@ function ChartCard({ spec }: { spec: ChartSpec }) {
   );
 }
 
-export function ChartsPanel({ topicSuggestions }: { topicSuggestions: readonly string[] }) {
+/** `listTopics` gives the topics seen so far, read only while the add-chart form is open. */
+export function ChartsPanel({ listTopics }: { listTopics: () => readonly string[] }) {
   const charts = useStore(chartsStore, (state) => state.charts);
   const [adding, setAdding] = useState(false);
 
@@ -51,9 +52,7 @@ export function ChartsPanel({ topicSuggestions }: { topicSuggestions: readonly s
         )
       }
     >
-      {adding && (
-        <AddChartForm topicSuggestions={topicSuggestions} onDone={() => setAdding(false)} />
-      )}
+      {adding && <AddChartForm listTopics={listTopics} onDone={() => setAdding(false)} />}
       {charts.length === 0 && !adding && (
         <p className="empty">
           No charts yet. Add one for a numeric topic, or for a field of a JSON payload.

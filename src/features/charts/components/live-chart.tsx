@@ -36,9 +36,9 @@ interface LiveChartProps {
   snapshot: SeriesSnapshot | undefined;
 }
 
+/** Up to two decimals, as sent: 118.25 stays 118.25, 21.4 is not padded to 21.40. */
 function formatValue(value: number, unit: string): string {
-  const digits = Number.isInteger(value) ? 0 : Math.abs(value) >= 100 ? 1 : 2;
-  return `${value.toFixed(digits)}${unit ? ` ${unit}` : ''}`;
+  return `${Number(value.toFixed(2))}${unit ? ` ${unit}` : ''}`;
 }
 
 const formatTick = (value: number) => String(Number(value.toFixed(3)));
