@@ -83,9 +83,16 @@ export async function serveCeiling(): Promise<{ url: string; close: () => Promis
   return { url: `http://127.0.0.1:${listening.port}/`, close: listening.close };
 }
 
-export async function openCeiling(browser: Browser, ceilingUrl: string, brokerWsUrl: string) {
+/** The bare page; `inWorker` moves its socket and parsing into a Web Worker, like the app's. */
+export async function openCeiling(
+  browser: Browser,
+  ceilingUrl: string,
+  brokerWsUrl: string,
+  inWorker = false,
+) {
   const opened = await openPage(browser);
   const query = new URLSearchParams({ url: brokerWsUrl, filter: BENCH_FILTER });
+  if (inWorker) query.set('worker', '1');
   await opened.page.goto(`${ceilingUrl}?${query}`);
   await opened.page.locator('#status', { hasText: 'subscribed' }).waitFor();
   return opened;
