@@ -8,6 +8,7 @@ import { freePort } from './free-port.ts';
 
 export interface RunningMosquitto {
   wsUrl: string;
+  wsPort: number;
   tcpPort: number;
   stop(): Promise<void>;
 }
@@ -17,6 +18,8 @@ export interface MosquittoOptions {
   user?: { name: string; password: string };
   /** More mosquitto.conf lines, for example the benchmark's unlimited queues. */
   extraConfig?: string[];
+  /** Listen on these ports instead of free ones: a broker "restarting" where it was. */
+  ports?: { ws: number; tcp: number };
 }
 
 function mosquittoBinary(): string {
@@ -61,7 +64,8 @@ function waitForPort(port: number, timeoutMs: number): Promise<void> {
 export async function startMosquitto(options: MosquittoOptions = {}): Promise<RunningMosquitto> {
   const binary = mosquittoBinary();
   const dir = mkdtempSync(join(tmpdir(), 'mqtt-scope-mosquitto-'));
-  const [wsPort, tcpPort] = [await freePort(), await freePort()];
+  const wsPort = options.ports?.ws ?? (await freePort());
+  const tcpPort = options.ports?.tcp ?? (await freePort());
   const lines = [
     `listener ${tcpPort} 127.0.0.1`,
     `listener ${wsPort} 127.0.0.1`,
@@ -103,6 +107,7 @@ export async function startMosquitto(options: MosquittoOptions = {}): Promise<Ru
   }
   return {
     wsUrl: `ws://127.0.0.1:${wsPort}`,
+    wsPort,
     tcpPort,
     async stop() {
       child.kill('SIGTERM');
