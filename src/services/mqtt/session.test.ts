@@ -93,6 +93,28 @@ describe('MqttSession', () => {
     expect(batches).toHaveLength(1);
   });
 
+  it('sends a message at once even while a chart waits for its next redraw', () => {
+    session.handle({ type: 'watch-series', seriesId: 'chart', filter: 'a', jsonPath: '' });
+    session.handle({ type: 'connect', settings });
+    client.accept();
+    const pullAndRun = () => {
+      session.handle({ type: 'pull' });
+      vi.advanceTimersByTime(1);
+    };
+    pullAndRun();
+    client.receive('a', '1');
+    pullAndRun(); // rows and the chart's first snapshot
+    client.receive('a', '2');
+    pullAndRun(); // rows; the chart is not due for another redraw yet
+    pullAndRun(); // nothing to send: the session waits for the chart's redraw time
+    const before = batches.length;
+
+    client.receive('a', '3');
+    vi.advanceTimersByTime(1);
+    expect(batches).toHaveLength(before + 1);
+    expect(batches.at(-1)?.rows.map((row) => row.preview)).toEqual(['3']);
+  });
+
   it('re-subscribes every wanted filter after each (re)connect', () => {
     session.handle({ type: 'subscribe', filter: 'a/#', qos: 0 });
     session.handle({ type: 'connect', settings });

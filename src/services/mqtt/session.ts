@@ -42,7 +42,8 @@ export class MqttSession {
   private readonly series = new SeriesRegistry();
   private events: SessionEvent[] = [];
   private mainThreadWaiting = false;
-  private flushScheduled = false;
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private flushDueAt = 0;
   private countersChanged = false;
   private expandedTopics: ReadonlySet<string> = new Set();
   private lastTreeAt = 0;
@@ -103,6 +104,7 @@ export class MqttSession {
 
   dispose(): void {
     clearInterval(this.rateTimer);
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
     this.client?.end(true);
     this.client = null;
   }
@@ -256,14 +258,23 @@ export class MqttSession {
     this.scheduleFlush();
   }
 
-  /** Waits for the current task to end so that all packets of one WebSocket frame share a batch. */
-  private scheduleFlush(): void {
-    if (!this.mainThreadWaiting || this.flushScheduled) return;
-    this.flushScheduled = true;
-    setTimeout(() => {
-      this.flushScheduled = false;
+  /**
+   * Flushes once the current task ends (so all packets of one WebSocket frame share a batch), or
+   * after `delayMs` when a chart or the tree is not due yet. An earlier request replaces a later
+   * one: a message must not wait behind a chart's redraw timer.
+   */
+  private scheduleFlush(delayMs = 0): void {
+    if (!this.mainThreadWaiting) return;
+    const dueAt = Date.now() + Math.max(0, delayMs);
+    if (this.flushTimer !== null) {
+      if (this.flushDueAt <= dueAt) return;
+      clearTimeout(this.flushTimer);
+    }
+    this.flushDueAt = dueAt;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
       this.flush();
-    }, 0);
+    }, dueAt - Date.now());
   }
 
   private flush(): void {
@@ -281,7 +292,7 @@ export class MqttSession {
       const nextSnapshotAt = this.series.nextSnapshotAt(SNAPSHOT_INTERVAL_MS);
       if (nextSnapshotAt !== null) waits.push(nextSnapshotAt - now);
       if (this.collector.hasTreeChanges) waits.push(this.lastTreeAt + TREE_INTERVAL_MS - now);
-      if (waits.length > 0) this.retryAt(Math.min(...waits));
+      if (waits.length > 0) this.scheduleFlush(Math.min(...waits));
       return;
     }
     this.countersChanged = false;
@@ -300,18 +311,6 @@ export class MqttSession {
     this.historyRequested = false;
     this.mainThreadWaiting = false;
     this.sink(batch);
-  }
-
-  private retryAt(delayMs: number): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setTimeout(
-      () => {
-        this.flushScheduled = false;
-        this.flush();
-      },
-      Math.max(0, delayMs),
-    );
   }
 }
 
