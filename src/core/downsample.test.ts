@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lttb, minMaxBuckets } from './downsample.ts';
+import { lttb } from './downsample.ts';
 
 function series(n: number, value: (i: number) => number) {
   const times = Float64Array.from({ length: n }, (_, i) => i * 100);
@@ -60,31 +60,5 @@ describe('lttb', () => {
 
   it('handles an empty series', () => {
     expect(lttb([], [], 0, 100).times).toHaveLength(0);
-  });
-});
-
-describe('minMaxBuckets', () => {
-  it('keeps each bucket’s minimum and maximum in time order', () => {
-    const values = [1, 9, 5, 3, /* | */ 4, 0, 2, 8];
-    const times = values.map((_, i) => i);
-    const out = minMaxBuckets(times, values, 8, 2);
-    expect([...out.times]).toEqual([0, 1, 5, 7]);
-    expect([...out.values]).toEqual([1, 9, 0, 8]);
-  });
-
-  it('keeps a spike and never exceeds two points per bucket', () => {
-    const { times, values } = series(10000, (i) => (i === 777 ? -50 : Math.sin(i)));
-    const out = minMaxBuckets(times, values, 10000, 100);
-    expect(out.times.length).toBeLessThanOrEqual(200);
-    expect(Math.min(...out.values)).toBe(-50);
-  });
-
-  it('writes a flat bucket as one point', () => {
-    const out = minMaxBuckets([0, 1, 2, 3, 4, 5], [2, 2, 2, 2, 2, 2], 6, 2);
-    expect([...out.times]).toEqual([0, 3]);
-  });
-
-  it('returns a copy when the series is already small enough', () => {
-    expect([...minMaxBuckets([0, 1, 2], [5, 6, 7], 3, 2).values]).toEqual([5, 6, 7]);
   });
 });

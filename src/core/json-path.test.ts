@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  extractNumber,
-  listNumericPaths,
-  parseJsonPath,
-  readNumber,
-  toNumber,
-} from './json-path.ts';
+import { extractNumber, parseJsonPath, readNumber, toNumber } from './json-path.ts';
 import type { JsonPath } from './json-path.ts';
 
 describe('parseJsonPath', () => {
@@ -147,58 +141,5 @@ describe('extractNumber', () => {
     expect(extractNumber('['.repeat(100000), [0])).toBeNull();
     const deep = '['.repeat(100000) + ']'.repeat(100000);
     expect(() => extractNumber(deep, [0])).not.toThrow();
-  });
-});
-
-describe('listNumericPaths', () => {
-  it('lists chartable leaves in document order, in a form parseJsonPath reads', () => {
-    const doc = {
-      temperature: 21.5,
-      label: 'kitchen',
-      readings: [{ value: 1 }, { value: 'x' }, { value: '2' }],
-      battery: { level: 88, charging: true },
-      'a.b': 1,
-      'with space': 2,
-      $root: 3,
-      '': 4,
-    };
-    const paths = listNumericPaths(doc);
-    expect(paths).toEqual([
-      'temperature',
-      'readings[0].value',
-      'readings[2].value',
-      'battery.level',
-      'battery.charging',
-      '["a.b"]',
-      'with space',
-      '["$root"]',
-      '[""]',
-    ]);
-    for (const path of paths) {
-      const parsed = parseJsonPath(path);
-      expect(parsed.ok).toBe(true);
-      if (parsed.ok) expect(readNumber(doc, parsed.path)).not.toBeNull();
-    }
-  });
-
-  it('lists array elements of a top-level array', () => {
-    expect(listNumericPaths([1, [2]])).toEqual(['[0]', '[1][0]']);
-  });
-
-  it('stops at maxPaths', () => {
-    const doc = Array.from({ length: 1000 }, (_, i) => i);
-    expect(listNumericPaths(doc, 3)).toEqual(['[0]', '[1]', '[2]']);
-    expect(listNumericPaths(doc)).toHaveLength(50);
-  });
-
-  it('gives no paths for primitives', () => {
-    expect(listNumericPaths(21.5)).toEqual([]);
-    expect(listNumericPaths(null)).toEqual([]);
-  });
-
-  it('does not overflow the stack on deep nesting', () => {
-    let deep: unknown = 1;
-    for (let i = 0; i < 10000; i++) deep = [deep];
-    expect(listNumericPaths(deep)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodePayload, formatBytes, looksLikeJsonContainer, toBase64, toHex } from './payload.ts';
+import { decodePayload, formatBytes, looksLikeJsonContainer, toHex } from './payload.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -199,25 +199,6 @@ describe('toHex', () => {
 
   it('writes nothing for no bytes', () => {
     expect(toHex(new Uint8Array())).toBe('');
-  });
-});
-
-describe('toBase64', () => {
-  it.each([
-    ['', ''],
-    ['f', 'Zg=='],
-    ['fo', 'Zm8='],
-    ['foo', 'Zm9v'],
-    ['foob', 'Zm9vYg=='],
-    ['fooba', 'Zm9vYmE='],
-    ['foobar', 'Zm9vYmFy'],
-  ])('encodes the RFC 4648 test vector %j as %j', (input, expected) => {
-    expect(toBase64(utf8(input))).toBe(expected);
-  });
-
-  it('agrees with Node for every byte value', () => {
-    const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
-    expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
   });
 });
 

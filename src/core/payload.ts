@@ -40,40 +40,6 @@ export function toHex(bytes: Uint8Array, maxBytes: number = bytes.length): strin
   return out;
 }
 
-const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const BASE64_CODES = Uint8Array.from(BASE64_ALPHABET, (c) => c.charCodeAt(0));
-const PAD = 0x3d; // '='
-
-/**
- * Standard base64 (RFC 4648 §4, with padding) of the whole payload. Builds ASCII bytes and
- * decodes them in one go, so large payloads avoid per-character string concatenation.
- */
-export function toBase64(bytes: Uint8Array): string {
-  const n = bytes.length;
-  const out = new Uint8Array(Math.ceil(n / 3) * 4);
-  let o = 0;
-  let i = 0;
-  for (; i + 2 < n; i += 3) {
-    const chunk =
-      ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number);
-    out[o++] = BASE64_CODES[chunk >>> 18] as number;
-    out[o++] = BASE64_CODES[(chunk >>> 12) & 63] as number;
-    out[o++] = BASE64_CODES[(chunk >>> 6) & 63] as number;
-    out[o++] = BASE64_CODES[chunk & 63] as number;
-  }
-  const rest = n - i;
-  if (rest > 0) {
-    const b0 = bytes[i] as number;
-    const b1 = rest === 2 ? (bytes[i + 1] as number) : 0;
-    const chunk = (b0 << 16) | (b1 << 8);
-    out[o++] = BASE64_CODES[chunk >>> 18] as number;
-    out[o++] = BASE64_CODES[(chunk >>> 12) & 63] as number;
-    out[o++] = rest === 2 ? (BASE64_CODES[(chunk >>> 6) & 63] as number) : PAD;
-    out[o] = PAD;
-  }
-  return utf8.decode(out);
-}
-
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
 
 /** Human byte size with 1024 steps: `512 B`, `1.5 KB`, `16.0 MB`. */

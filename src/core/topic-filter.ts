@@ -128,53 +128,6 @@ export function validateTopicName(topic: string): Validation {
   return OK;
 }
 
-/**
- * Whether `topic` matches `filter` (§4.7). `+` matches exactly one level, which may be
- * empty; `#` matches its parent level and any number of child levels; a filter starting
- * with a wildcard does not match topics starting with `$` (§4.7.2); `$share/{group}/f`
- * matches like `f`. A filter with misplaced wildcards or a malformed `$share` prefix
- * matches nothing, as a broker would have refused it. Allocation-free; for one filter
- * tested against many topics prefer {@link compileTopicFilter}.
- */
-export function topicMatchesFilter(filter: string, topic: string): boolean {
-  let fi = filterStart(filter);
-  if (fi < 0 || fi >= filter.length) return false;
-  const fl = filter.length;
-  const tl = topic.length;
-  const first = filter.charCodeAt(fi);
-  if ((first === HASH || first === PLUS) && topic.charCodeAt(0) === DOLLAR) return false;
-
-  let ti = 0;
-  // Invariant: fi and ti are at the start of a level.
-  for (;;) {
-    const fc = filter.charCodeAt(fi);
-    if (fc === HASH) return fi === fl - 1;
-    if (fc === PLUS) {
-      fi++;
-      if (fi < fl && filter.charCodeAt(fi) !== SLASH) return false;
-      while (ti < tl && topic.charCodeAt(ti) !== SLASH) ti++;
-    } else {
-      while (fi < fl) {
-        const c = filter.charCodeAt(fi);
-        if (c === SLASH) break;
-        if (c === PLUS || c === HASH) return false; // wildcard inside a level: invalid filter
-        if (ti >= tl || topic.charCodeAt(ti) !== c) return false;
-        fi++;
-        ti++;
-      }
-      if (ti < tl && topic.charCodeAt(ti) !== SLASH) return false;
-    }
-    // Both sit at the end of a level.
-    if (fi === fl) return ti === tl;
-    if (ti === tl) {
-      // §4.7.1.2: `sport/#` also matches `sport`, the parent level.
-      return fi + 2 === fl && filter.charCodeAt(fi + 1) === HASH;
-    }
-    fi++;
-    ti++;
-  }
-}
-
 const NEVER = (): boolean => false;
 
 /**

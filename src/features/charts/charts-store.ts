@@ -23,7 +23,7 @@ export const chartDataStore = createStore<{ snapshots: Record<string, SeriesSnap
 }));
 
 let nextId = 0;
-export function newChartId(): string {
+function newChartId(): string {
   nextId += 1;
   return `chart-${Date.now().toString(36)}-${nextId}`;
 }
@@ -40,11 +40,6 @@ export function removeChart(id: string): void {
     const { [id]: _removed, ...rest } = snapshots;
     return { snapshots: rest };
   });
-}
-
-export function replaceCharts(charts: ChartSpec[]): void {
-  chartsStore.setState({ charts });
-  chartDataStore.setState({ snapshots: {} });
 }
 
 export function applySnapshots(series: SeriesSnapshot[]): void {

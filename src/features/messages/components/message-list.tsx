@@ -1,6 +1,6 @@
-import { useLayoutEffect, useRef, useState } from 'react';
-import type { RefObject } from 'react';
+import { useState } from 'react';
 import { useStore } from 'zustand';
+import { useElementSize } from '../../../components/ui/use-element-size.ts';
 import { formatBytes } from '../../../core/payload.ts';
 import { formatTime } from '../../../core/format.ts';
 import type { MessageRow } from '../../../services/mqtt/index.ts';
@@ -11,20 +11,6 @@ const ROW_HEIGHT = 30;
 /** Rows drawn above and below the visible ones, so fast scrolling shows no blank gap. */
 const OVERSCAN = 6;
 
-function useViewportHeight(ref: RefObject<HTMLElement | null>): number {
-  const [height, setHeight] = useState(400);
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry) setHeight(entry.contentRect.height);
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [ref]);
-  return height;
-}
-
 /**
  * The live stream, newest first. Only the rows in view are in the DOM, so the list costs
  * the same at 10 messages a second as at 20,000. Scrolling down pauses it.
@@ -33,9 +19,10 @@ export function MessageList() {
   // Re-render when rows change; the rows themselves live outside the store.
   useStore(messagesStore, (state) => state.version);
   const selectedSeq = useStore(messagesStore, (state) => state.selectedSeq);
-  const viewportRef = useRef<HTMLDivElement>(null);
+  const [viewport, attachViewport] = useElementSize<HTMLDivElement>();
   const [scrollTop, setScrollTop] = useState(0);
-  const height = useViewportHeight(viewportRef);
+  // Until the first measurement, assume a typical list height rather than drawing no rows.
+  const height = viewport.height || 400;
   const count = messageRows.size;
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
@@ -49,7 +36,7 @@ export function MessageList() {
   return (
     <div
       className="message-viewport"
-      ref={viewportRef}
+      ref={attachViewport}
       onScroll={(event) => {
         const top = event.currentTarget.scrollTop;
         setScrollTop(top);
