@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
-const FEATURES = ['connection', 'subscriptions', 'messages', 'charts', 'publish', 'topic-tree'];
+const FEATURES = ['connections', 'subscriptions', 'messages', 'charts', 'publish', 'topic-tree'];
 
 /** Architecture boundaries from CONVENTIONS.md, enforced rather than hoped for. */
 const boundaries = {

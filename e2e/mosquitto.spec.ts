@@ -9,7 +9,7 @@ const user = { name: 'scope', password: 's3cret-pass' };
 /** Leaves the embedded demo broker and logs in to Mosquitto with MQTT 5. */
 async function connectWithMqtt5(page: Page, url: string, password: string): Promise<void> {
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText('Connected');
-  await page.getByRole('button', { name: 'Disconnect' }).click();
+  await page.getByRole('button', { name: 'Disconnect', exact: true }).click();
   await page.getByLabel('Broker URL').fill(url);
   await page.getByLabel('Username').fill(user.name);
   await page.getByLabel('Password').fill(password);

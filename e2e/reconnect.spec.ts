@@ -10,7 +10,7 @@ test('after the broker restarts, the dashboard reconnects and subscribes again',
   const ports = { ws: broker.wsPort, tcp: broker.tcpPort };
   try {
     await openQuietDashboard(page, scope);
-    await page.getByRole('button', { name: 'Disconnect' }).click();
+    await page.getByRole('button', { name: 'Disconnect', exact: true }).click();
     await page.getByLabel('Broker URL').fill(`${broker.wsUrl}/mqtt`);
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     const status = page.getByRole('status', { name: 'Connection status' });

@@ -1,7 +1,7 @@
 import type { ChartSpec } from '../features/charts/charts-store.ts';
 
 /** The dashboard a first visit shows when the embedded simulator runs (see server/simulator.ts). */
-export const DEMO_CHARTS: Omit<ChartSpec, 'id'>[] = [
+export const DEMO_CHARTS: Omit<ChartSpec, 'id' | 'connectionId'>[] = [
   { title: 'Temperature', filter: 'demo/+/+/temperature', jsonPath: '', unit: '°C' },
   {
     title: 'Greenhouse humidity',

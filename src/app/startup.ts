@@ -1,11 +1,22 @@
-import type { MqttService } from '../services/mqtt/index.ts';
-import { connect } from '../features/connection/connection-actions.ts';
-import { connectionStore, updateSettings } from '../features/connection/connection-store.ts';
-import { subscribe } from '../features/subscriptions/subscription-actions.ts';
-import { subscriptionsStore } from '../features/subscriptions/subscriptions-store.ts';
-import { addChart, chartsStore } from '../features/charts/charts-store.ts';
-import { expandPaths } from '../features/topic-tree/topic-tree-store.ts';
+import { notify } from '../components/ui/notices.tsx';
+import {
+  createProfile,
+  parseBrokerUrl,
+  pickProfileColor,
+  profileUrl,
+} from '../core/connection-profile.ts';
+import type { ConnectionProfile } from '../core/connection-profile.ts';
+import { validateTopicFilter } from '../core/topic-filter.ts';
+import {
+  canConnectWithoutAsking,
+  connectProfile,
+  restoreOpenConnections,
+} from '../features/connections/connection-actions.ts';
+import { setNeedsPassword } from '../features/connections/connection-store.ts';
+import { focusProfile, updateProfile } from '../features/connections/profiles-store.ts';
+import { addChart } from '../features/charts/charts-store.ts';
 import { DEMO_CHARTS } from './demo-layout.ts';
+import type { Workspace } from './workspace.ts';
 
 /** What `npm start` tells the page about the broker it started; absent on plain static hosting. */
 interface ScopeConfig {
@@ -14,7 +25,6 @@ interface ScopeConfig {
   demoFilter: string;
 }
 
-const VISITED_KEY = 'mqtt-scope:visited';
 const EMBEDDED_URL_KEY = 'mqtt-scope:embedded-broker-url';
 
 async function loadScopeConfig(): Promise<ScopeConfig | null> {
@@ -27,35 +37,120 @@ async function loadScopeConfig(): Promise<ScopeConfig | null> {
   }
 }
 
-/**
- * Restores the saved session, or on a first visit to `npm start` sets up the demo: connect to
- * the embedded broker, subscribe to the simulator's topics and show its charts.
- */
-export async function restoreSession(service: MqttService): Promise<void> {
-  for (const { filter, qos } of subscriptionsStore.getState().subscriptions)
-    service.subscribe(filter, qos);
+function profileFromUrl(
+  url: string,
+  name: string,
+  colors: readonly string[],
+): ConnectionProfile | null {
+  const parsed = parseBrokerUrl(url);
+  if (!parsed.ok) return null;
+  const { scheme, host, port, path } = parsed;
+  return createProfile({ name, scheme, host, port, path, color: pickProfileColor(colors) });
+}
 
+/**
+ * A first visit to `npm start`: a profile for the embedded broker, subscribed to the
+ * simulator's topics, with its charts, connected.
+ */
+function setUpDemo(workspace: Workspace, config: ScopeConfig | null): void {
+  const { connections, charts } = workspace;
+  const profile =
+    (config?.brokerUrl && profileFromUrl(config.brokerUrl, 'Demo broker', [])) ||
+    createProfile({ name: 'Local broker' });
+  connections.add(profile);
+  if (config?.brokerUrl && config.demo) {
+    workspace.bundles.get(profile.id)?.subscriptions.subscribeTo(config.demoFilter, 0);
+    if (charts.charts.getState().charts.length === 0) {
+      for (const chart of DEMO_CHARTS)
+        addChart(charts.charts, { ...chart, connectionId: profile.id });
+    }
+    workspace.bundles.get(profile.id)?.tree.expand(['demo']);
+  }
+  if (config?.brokerUrl) connectProfile(connections, profile.id);
+}
+
+/**
+ * `?url=wss://host:8884/mqtt&topic=sensors/%23` adds that connection beside the open ones (or
+ * finds it among the saved ones), connects and subscribes. Secrets never travel in a link: a
+ * password in it is ignored, and a broker that needs one asks for it.
+ */
+function openLink(workspace: Workspace, params: URLSearchParams): void {
+  const url = params.get('url');
+  if (!url) return;
+  const { connections, notices } = workspace;
+  const parsed = parseBrokerUrl(url);
+  if (!parsed.ok) {
+    notify(notices, 'error', `The link's broker URL was not opened: ${parsed.reason}`);
+    return;
+  }
+  if (parsed.password || params.has('password')) {
+    notify(
+      notices,
+      'warn',
+      'The link carried a password, which was ignored: passwords are never taken from a link. Enter it in the connection form.',
+    );
+  }
+  const { profiles } = connections.profiles.getState();
+  const target = profileUrl(parsed);
+  const username = params.get('username') ?? parsed.username ?? '';
+  let profile = profiles.find(
+    (p) => profileUrl(p) === target && (!username || p.username === username),
+  );
+  if (!profile) {
+    profile = createProfile({
+      scheme: parsed.scheme,
+      host: parsed.host,
+      port: parsed.port,
+      path: parsed.path,
+      username,
+      color: pickProfileColor(profiles.map((p) => p.color)),
+    });
+    connections.add(profile);
+  }
+  focusProfile(connections.profiles, profile.id);
+  for (const topic of params.getAll('topic')) {
+    const check = validateTopicFilter(topic);
+    if (check.ok) workspace.bundles.get(profile.id)?.subscriptions.subscribeTo(topic, 0);
+    else
+      notify(notices, 'error', `The link's topic "${topic}" was not subscribed: ${check.reason}`);
+  }
+  if (canConnectWithoutAsking(profile)) connectProfile(connections, profile.id);
+  else setNeedsPassword(connections.statusFor(profile.id), true);
+}
+
+/**
+ * Restores the saved connections (reconnecting those that were open), sets up the demo on a
+ * first visit to `npm start`, and opens a connection link.
+ */
+export async function startWorkspace(workspace: Workspace, location: Location): Promise<void> {
+  const { connections } = workspace;
   const config = await loadScopeConfig();
-  const firstVisit = localStorage.getItem(VISITED_KEY) === null;
-  localStorage.setItem(VISITED_KEY, '1');
   const embeddedUrl = config?.brokerUrl ?? null;
   const previousEmbeddedUrl = localStorage.getItem(EMBEDDED_URL_KEY);
   if (embeddedUrl) localStorage.setItem(EMBEDDED_URL_KEY, embeddedUrl);
 
-  if (firstVisit && config && embeddedUrl) {
-    updateSettings({ url: embeddedUrl });
-    if (config.demo) {
-      subscribe(config.demoFilter, 0);
-      if (chartsStore.getState().charts.length === 0) DEMO_CHARTS.forEach(addChart);
-      expandPaths(['demo']);
+  if (connections.profiles.getState().profiles.length === 0) setUpDemo(workspace, config);
+  else {
+    if (embeddedUrl && previousEmbeddedUrl && embeddedUrl !== previousEmbeddedUrl) {
+      // The embedded broker moved to another port since last time: follow it.
+      const moved = parseBrokerUrl(embeddedUrl);
+      for (const profile of connections.profiles.getState().profiles) {
+        if (profileUrl(profile) === previousEmbeddedUrl && moved.ok) {
+          updateProfile(connections.profiles, profile.id, {
+            port: moved.port,
+            host: moved.host,
+            path: moved.path,
+          });
+        }
+      }
     }
-    connect();
-    return;
+    restoreOpenConnections(connections);
   }
-  // The embedded broker may have moved to another port since last time: follow it.
-  const { settings, wantsConnection } = connectionStore.getState();
-  if (embeddedUrl && settings.url === previousEmbeddedUrl && embeddedUrl !== previousEmbeddedUrl) {
-    updateSettings({ url: embeddedUrl });
+
+  const params = new URLSearchParams(location.search);
+  if (params.has('url')) {
+    openLink(workspace, params);
+    // The link has done its work: a reload must not add its subscriptions again.
+    history.replaceState(null, '', location.pathname);
   }
-  if (wantsConnection) connect();
 }

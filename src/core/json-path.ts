@@ -3,6 +3,7 @@
  * `readings[0].value`, `$.a.b`, or the whole payload when the path is empty.
  */
 
+import type { DecodedPayload } from './decoders/index.ts';
 import { looksLikeJsonContainer } from './payload.ts';
 
 export type JsonPath = readonly (string | number)[];
@@ -191,4 +192,16 @@ export function parseJsonContainer(payloadText: string): unknown {
   } catch {
     return undefined; // malformed, or a RangeError from very deep nesting
   }
+}
+
+/**
+ * The number a chart reads from a decoded payload: the whole payload when `path` is empty
+ * (`21.43`, `"21.43"`, `true`), else the value at `path` in parsed JSON. Uses the one decode
+ * the pipeline made, so charts never parse a payload again.
+ */
+export function readChartValue(decoded: DecodedPayload, path: JsonPath): number | null {
+  if (path.length > 0) return decoded.format === 'json' ? readNumber(decoded.value, path) : null;
+  return decoded.format === 'text' && !decoded.truncated
+    ? extractNumber(decoded.preview, path)
+    : null;
 }

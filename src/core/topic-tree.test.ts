@@ -76,16 +76,17 @@ describe('TopicTree', () => {
     expect(sport).toMatchObject({ isTopic: true, messages: 2, topics: 2, childCount: 1 });
   });
 
-  it('keeps only the head of a large payload', () => {
-    const tree = new TopicTree();
-    const big = new Uint8Array(1_000_000).fill(65);
-    tree.record('blob', big, 1);
-    let seen = 0;
-    tree.view(new Set(), 10, (payload) => {
-      seen = payload.length;
-      return '';
-    });
-    expect(seen).toBe(1_024);
+  it('keeps what the last message on a topic left, for its row only', () => {
+    const tree = new TopicTree<{ label: string }>();
+    tree.record('a/b', { label: 'first' }, 1);
+    tree.record('a/b', { label: 'second' }, 2);
+    const described: string[] = [];
+    const rows = tree.view(new Set(['a']), 10, (last) => {
+      described.push(last.label);
+      return last.label;
+    }).rows;
+    expect(rows.map((row) => row.lastValue)).toEqual(['', 'second']);
+    expect(described).toEqual(['second']);
   });
 
   it('starts over after clear', () => {

@@ -4,11 +4,11 @@
  * for expanded nodes, so 10,000 topics cost nothing while their parent is collapsed.
  */
 
-interface TopicNode {
+interface TopicNode<T> {
   name: string;
   path: string;
-  parent: TopicNode | null;
-  children: Map<string, TopicNode> | null;
+  parent: TopicNode<T> | null;
+  children: Map<string, TopicNode<T>> | null;
   /** Messages on this topic and all topics below it. */
   messages: number;
   /** Distinct topics at or below this node that carried a message. */
@@ -16,7 +16,8 @@ interface TopicNode {
   /** Messages on exactly this topic (0 for a pure intermediate level). */
   ownMessages: number;
   lastTime: number;
-  lastPayload: Uint8Array | null;
+  /** What the last message on exactly this topic left for the "last value" column. */
+  last: T | null;
 }
 
 export interface TopicTreeRow {
@@ -41,10 +42,7 @@ export interface TopicTreeView {
   totalTopics: number;
 }
 
-/** Payloads kept per topic for the "last value" column; longer ones are cut to this. */
-const KEPT_PAYLOAD_BYTES = 1_024;
-
-function newNode(name: string, path: string, parent: TopicNode | null): TopicNode {
+function newNode<T>(name: string, path: string, parent: TopicNode<T> | null): TopicNode<T> {
   return {
     name,
     path,
@@ -54,28 +52,28 @@ function newNode(name: string, path: string, parent: TopicNode | null): TopicNod
     topics: 0,
     ownMessages: 0,
     lastTime: 0,
-    lastPayload: null,
+    last: null,
   };
 }
 
-export class TopicTree {
-  private readonly root = newNode('', '', null);
+/** `T` is what a topic keeps of its last message (the message itself, or its payload). */
+export class TopicTree<T = Uint8Array> {
+  private readonly root = newNode<T>('', '', null);
   /** Topic → its node, so a known topic never splits its string again. */
-  private readonly byTopic = new Map<string, TopicNode>();
+  private readonly byTopic = new Map<string, TopicNode<T>>();
 
   get topicCount(): number {
     return this.root.topics;
   }
 
   /** Returns true the first time a topic is seen. */
-  record(topic: string, payload: Uint8Array, time: number): boolean {
+  record(topic: string, last: T, time: number): boolean {
     let node = this.byTopic.get(topic);
     if (!node) node = this.insert(topic);
     const isNewTopic = node.ownMessages === 0;
     node.ownMessages += 1;
-    node.lastPayload =
-      payload.length > KEPT_PAYLOAD_BYTES ? payload.slice(0, KEPT_PAYLOAD_BYTES) : payload;
-    for (let at: TopicNode | null = node; at; at = at.parent) {
+    node.last = last;
+    for (let at: TopicNode<T> | null = node; at; at = at.parent) {
       at.messages += 1;
       at.lastTime = time;
       if (isNewTopic) at.topics += 1;
@@ -85,16 +83,16 @@ export class TopicTree {
 
   /**
    * The rows of the expanded part of the tree, depth first, children by name.
-   * `describe` turns a kept payload into text; it runs only for the rows returned.
+   * `describe` turns what a topic kept into text; it runs only for the rows returned.
    */
   view(
     expanded: ReadonlySet<string>,
     maxRows: number,
-    describe: (payload: Uint8Array) => string,
+    describe: (last: T) => string,
   ): TopicTreeView {
     const rows: TopicTreeRow[] = [];
     let hiddenRows = 0;
-    const visit = (node: TopicNode, depth: number) => {
+    const visit = (node: TopicNode<T>, depth: number) => {
       if (!node.children) return;
       const names = [...node.children.keys()].sort(compareLevels);
       for (const name of names) {
@@ -115,7 +113,7 @@ export class TopicTree {
           childCount: child.children?.size ?? 0,
           expanded: isExpanded,
           lastTime: child.lastTime,
-          lastValue: child.lastPayload ? describe(child.lastPayload) : '',
+          lastValue: child.last !== null ? describe(child.last) : '',
         });
         if (isExpanded) visit(child, depth + 1);
       }
@@ -131,7 +129,7 @@ export class TopicTree {
     this.byTopic.clear();
   }
 
-  private insert(topic: string): TopicNode {
+  private insert(topic: string): TopicNode<T> {
     // Empty levels are real levels in MQTT (`a//b` has three), so split keeps them.
     const levels = topic.split('/');
     let node = this.root;

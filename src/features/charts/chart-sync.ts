@@ -1,27 +1,31 @@
-import type { MqttService } from '../../services/mqtt/index.ts';
-import { chartsStore } from './charts-store.ts';
-import type { ChartSpec } from './charts-store.ts';
+import type { ConnectionHandle } from '../../services/mqtt/index.ts';
+import type { ChartSpec, ChartsStore } from './charts-store.ts';
 
-/** Keeps the worker watching exactly the series that the charts show. Returns a stop function. */
-export function syncChartsWithSession(service: MqttService): () => void {
+const sameSource = (a: ChartSpec, b: ChartSpec) =>
+  a.connectionId === b.connectionId && a.filter === b.filter && a.jsonPath === b.jsonPath;
+
+/** Keeps the worker watching exactly the series that the charts show, each on its connection. */
+export function syncChartsWithWorker(
+  store: ChartsStore,
+  handleFor: (connectionId: string) => ConnectionHandle,
+): () => void {
   let watched = new Map<string, ChartSpec>();
   const sync = (charts: ChartSpec[]) => {
     const next = new Map(charts.map((chart) => [chart.id, chart]));
     for (const [id, chart] of watched) {
       const kept = next.get(id);
-      if (!kept || kept.filter !== chart.filter || kept.jsonPath !== chart.jsonPath)
-        service.unwatchSeries(id);
+      if (!kept || !sameSource(kept, chart)) handleFor(chart.connectionId).unwatchSeries(id);
     }
     for (const [id, chart] of next) {
       const before = watched.get(id);
-      if (!before || before.filter !== chart.filter || before.jsonPath !== chart.jsonPath) {
-        service.watchSeries(id, chart.filter, chart.jsonPath);
+      if (!before || !sameSource(before, chart)) {
+        handleFor(chart.connectionId).watchSeries(chart.id, chart.filter, chart.jsonPath);
       }
     }
     watched = next;
   };
-  sync(chartsStore.getState().charts);
-  return chartsStore.subscribe((state, previous) => {
+  sync(store.getState().charts);
+  return store.subscribe((state, previous) => {
     if (state.charts !== previous.charts) sync(state.charts);
   });
 }

@@ -1,12 +1,18 @@
 import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
 import { persist } from 'zustand/middleware';
-import type { QoS, SessionEvent } from '../../services/mqtt/index.ts';
+import type { ConnectionEvent, QoS } from '../../services/mqtt/index.ts';
 
 export type DeliveryState =
-  { state: 'sending' } | { state: 'delivered' } | { state: 'failed'; reason: string };
+  | { state: 'sending' }
+  /** Held while the connection is down; sent after the reconnect. */
+  | { state: 'queued' }
+  | { state: 'delivered' }
+  | { state: 'failed'; reason: string };
 
 export interface PublishRecord {
   id: number;
+  connectionId: string;
   topic: string;
   qos: QoS;
   retain: boolean;
@@ -21,42 +27,67 @@ export interface PublishDraft {
   retain: boolean;
 }
 
-interface PublishState {
+export interface PublishState {
   draft: PublishDraft;
   history: PublishRecord[];
 }
 
+export type PublishStore = StoreApi<PublishState>;
+
 const HISTORY_LENGTH = 8;
+const DEFAULT_DRAFT: PublishDraft = {
+  topic: 'demo/test',
+  payload: '{"hello":"world"}',
+  qos: 1,
+  retain: false,
+};
 
-export const publishStore = createStore<PublishState>()(
-  persist(
-    (): PublishState => ({
-      draft: { topic: 'demo/test', payload: '{"hello":"world"}', qos: 1, retain: false },
-      history: [],
+function readDraft(saved: unknown): PublishDraft {
+  const draft = (saved as { draft?: Partial<PublishDraft> } | null)?.draft;
+  if (!draft || typeof draft !== 'object') return DEFAULT_DRAFT;
+  return {
+    topic: typeof draft.topic === 'string' ? draft.topic : DEFAULT_DRAFT.topic,
+    payload: typeof draft.payload === 'string' ? draft.payload : DEFAULT_DRAFT.payload,
+    qos: draft.qos === 0 || draft.qos === 1 || draft.qos === 2 ? draft.qos : DEFAULT_DRAFT.qos,
+    retain: typeof draft.retain === 'boolean' ? draft.retain : false,
+  };
+}
+
+/** The draft (saved) and the fate of the last messages sent (live only). */
+export function createPublishStore(): PublishStore {
+  return createStore<PublishState>()(
+    persist(() => ({ draft: DEFAULT_DRAFT, history: [] as PublishRecord[] }), {
+      name: 'mqtt-scope:publish',
+      version: 1,
+      // Version 0 had the same shape; merge checks every field either way.
+      migrate: (saved) => saved as never,
+      partialize: ({ draft }) => ({ draft }),
+      merge: (saved, current) => ({ ...current, draft: readDraft(saved) }),
     }),
-    { name: 'mqtt-scope:publish', partialize: ({ draft }) => ({ draft }) },
-  ),
-);
-
-export function updateDraft(changes: Partial<PublishDraft>): void {
-  publishStore.setState(({ draft }) => ({ draft: { ...draft, ...changes } }));
+  );
 }
 
-export function recordPublish(record: Omit<PublishRecord, 'delivery' | 'time'>): void {
+export function updateDraft(store: PublishStore, changes: Partial<PublishDraft>): void {
+  store.setState(({ draft }) => ({ draft: { ...draft, ...changes } }));
+}
+
+export function recordPublish(
+  store: PublishStore,
+  record: Omit<PublishRecord, 'delivery' | 'time'>,
+): void {
   const entry: PublishRecord = { ...record, time: Date.now(), delivery: { state: 'sending' } };
-  publishStore.setState(({ history }) => ({
-    history: [entry, ...history].slice(0, HISTORY_LENGTH),
-  }));
+  store.setState(({ history }) => ({ history: [entry, ...history].slice(0, HISTORY_LENGTH) }));
 }
 
-function setDelivery(id: number, delivery: DeliveryState): void {
-  publishStore.setState(({ history }) => ({
+function setDelivery(store: PublishStore, id: number, delivery: DeliveryState): void {
+  store.setState(({ history }) => ({
     history: history.map((record) => (record.id === id ? { ...record, delivery } : record)),
   }));
 }
 
-export function applyPublishEvent(event: SessionEvent): void {
-  if (event.type === 'published') setDelivery(event.id, { state: 'delivered' });
+export function applyPublishEvent(store: PublishStore, event: ConnectionEvent): void {
+  if (event.type === 'published') setDelivery(store, event.id, { state: 'delivered' });
+  else if (event.type === 'publish-queued') setDelivery(store, event.id, { state: 'queued' });
   else if (event.type === 'publish-failed')
-    setDelivery(event.id, { state: 'failed', reason: event.reason });
+    setDelivery(store, event.id, { state: 'failed', reason: event.reason });
 }

@@ -1,27 +1,63 @@
 import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
 import { persist } from 'zustand/middleware';
-import type { TopicTreeView } from '../../services/mqtt/index.ts';
+import type { ConnectionHandle, TopicTreeView } from '../../services/mqtt/index.ts';
 
-/** The paths the user opened, remembered across reloads. */
-export const topicTreeStore = createStore<{ expanded: string[] }>()(
-  persist(() => ({ expanded: [] as string[] }), { name: 'mqtt-scope:topic-tree' }),
-);
-
-/** The rows the worker sent for those paths; live only. */
-export const topicTreeViewStore = createStore<{ view: TopicTreeView }>()(() => ({
-  view: { rows: [], hiddenRows: 0, totalTopics: 0 },
-}));
-
-export function applyTreeView(view: TopicTreeView | null): void {
-  if (view) topicTreeViewStore.setState({ view });
+export interface TopicTreeState {
+  /** The paths the user opened, remembered across reloads. */
+  expanded: string[];
+  /** The rows the worker sent for those paths; live only. */
+  view: TopicTreeView;
 }
 
-export function toggleExpanded(path: string): void {
-  topicTreeStore.setState(({ expanded }) => ({
-    expanded: expanded.includes(path) ? expanded.filter((p) => p !== path) : [...expanded, path],
-  }));
+export type TopicTreeStore = StoreApi<TopicTreeState> & {
+  toggle(path: string): void;
+  expand(paths: string[]): void;
+};
+
+export const topicTreeStorageKey = (connectionId: string) =>
+  `mqtt-scope:topic-tree:${connectionId}`;
+
+/** One connection's topic tree; the worker is told which nodes are open whenever that changes. */
+export function createTopicTreeStore(handle: ConnectionHandle): TopicTreeStore {
+  const store = createStore<TopicTreeState>()(
+    persist(
+      () => ({
+        expanded: [] as string[],
+        view: { rows: [], hiddenRows: 0, totalTopics: 0 } as TopicTreeView,
+      }),
+      {
+        name: topicTreeStorageKey(handle.connectionId),
+        version: 1,
+        // Version 0 had the same shape; merge checks every field either way.
+        migrate: (saved) => saved as never,
+        partialize: ({ expanded }) => ({ expanded }),
+        // A damaged entry opens the tree collapsed rather than failing.
+        merge: (saved, current) => {
+          const expanded = (saved as { expanded?: unknown } | null)?.expanded;
+          const paths = Array.isArray(expanded)
+            ? expanded.filter((p): p is string => typeof p === 'string')
+            : [];
+          return { ...current, expanded: paths };
+        },
+      },
+    ),
+  );
+  handle.expandTopics(store.getState().expanded);
+  store.subscribe((state, previous) => {
+    if (state.expanded !== previous.expanded) handle.expandTopics(state.expanded);
+  });
+  const setExpanded = (update: (expanded: string[]) => string[]) =>
+    store.setState(({ expanded }) => ({ expanded: update(expanded) }));
+  return Object.assign(store, {
+    toggle: (path: string) =>
+      setExpanded((expanded) =>
+        expanded.includes(path) ? expanded.filter((p) => p !== path) : [...expanded, path],
+      ),
+    expand: (paths: string[]) => setExpanded((expanded) => [...new Set([...expanded, ...paths])]),
+  });
 }
 
-export function expandPaths(paths: string[]): void {
-  topicTreeStore.setState(({ expanded }) => ({ expanded: [...new Set([...expanded, ...paths])] }));
+export function applyTreeView(store: TopicTreeStore, view: TopicTreeView | null): void {
+  if (view) store.setState({ view });
 }

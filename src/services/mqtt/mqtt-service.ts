@@ -1,20 +1,34 @@
-import type { ConnectSettings, QoS, SessionBatch, WorkerCommand } from './protocol.ts';
+import type {
+  ConnectSettings,
+  ConnectionBatch,
+  EngineBatch,
+  QoS,
+  WorkerCommand,
+} from './protocol.ts';
 
-export type BatchListener = (batch: SessionBatch) => void;
+export type BatchListener = (batch: EngineBatch) => void;
 
-/** The main thread's handle on the MQTT worker. Holds no client and no message state. */
-export interface MqttService {
+/** What the page can ask of one connection. Holds no client and no message state. */
+export interface ConnectionHandle {
+  readonly connectionId: string;
   connect(settings: ConnectSettings): void;
   disconnect(): void;
+  /** Forgets the connection in the worker, with everything it received. */
+  close(): void;
   subscribe(filter: string, qos: QoS): void;
   unsubscribe(filter: string): void;
-  /** Returns the id that the matching `published` or `publish-failed` event will carry. */
+  /** Returns the id that the matching publish event will carry. */
   publish(topic: string, payload: string, qos: QoS, retain: boolean): number;
   watchSeries(seriesId: string, filter: string, jsonPath: string): void;
   unwatchSeries(seriesId: string): void;
   clearMessages(): void;
   expandTopics(paths: string[]): void;
   requestHistory(): void;
+}
+
+/** The main thread's handle on the MQTT worker. */
+export interface MqttService {
+  connection(connectionId: string): ConnectionHandle;
   onBatch(listener: BatchListener): () => void;
 }
 
@@ -25,7 +39,7 @@ export interface MqttService {
 export function createMqttService(): MqttService {
   const worker = new Worker(new URL('./mqtt-worker.ts', import.meta.url), { type: 'module' });
   const listeners = new Set<BatchListener>();
-  let pending: SessionBatch | null = null;
+  let pending: EngineBatch | null = null;
   let publishId = 0;
 
   const send = (command: WorkerCommand) => worker.postMessage(command);
@@ -37,31 +51,51 @@ export function createMqttService(): MqttService {
     send({ type: 'pull' });
   };
 
-  worker.onmessage = (event: MessageEvent<SessionBatch>) => {
+  worker.onmessage = (event: MessageEvent<EngineBatch>) => {
     pending = event.data;
     requestAnimationFrame(deliver);
   };
+  send({ type: 'page-info', pageProtocol: location.protocol });
   send({ type: 'pull' });
 
-  return {
-    connect: (settings) => send({ type: 'connect', settings }),
-    disconnect: () => send({ type: 'disconnect' }),
-    subscribe: (filter, qos) => send({ type: 'subscribe', filter, qos }),
-    unsubscribe: (filter) => send({ type: 'unsubscribe', filter }),
+  const handles = new Map<string, ConnectionHandle>();
+  const handleFor = (connectionId: string): ConnectionHandle => ({
+    connectionId,
+    connect: (settings) => send({ type: 'connect', connectionId, settings }),
+    disconnect: () => send({ type: 'disconnect', connectionId }),
+    close: () => {
+      handles.delete(connectionId);
+      send({ type: 'close-connection', connectionId });
+    },
+    subscribe: (filter, qos) => send({ type: 'subscribe', connectionId, filter, qos }),
+    unsubscribe: (filter) => send({ type: 'unsubscribe', connectionId, filter }),
     publish: (topic, payload, qos, retain) => {
       publishId += 1;
-      send({ type: 'publish', id: publishId, topic, payload, qos, retain });
+      send({ type: 'publish', connectionId, id: publishId, topic, payload, qos, retain });
       return publishId;
     },
     watchSeries: (seriesId, filter, jsonPath) =>
-      send({ type: 'watch-series', seriesId, filter, jsonPath }),
-    unwatchSeries: (seriesId) => send({ type: 'unwatch-series', seriesId }),
-    clearMessages: () => send({ type: 'clear-messages' }),
-    expandTopics: (paths) => send({ type: 'expand-topics', paths }),
-    requestHistory: () => send({ type: 'request-history' }),
+      send({ type: 'watch-series', connectionId, seriesId, filter, jsonPath }),
+    unwatchSeries: (seriesId) => send({ type: 'unwatch-series', connectionId, seriesId }),
+    clearMessages: () => send({ type: 'clear-messages', connectionId }),
+    expandTopics: (paths) => send({ type: 'expand-topics', connectionId, paths }),
+    requestHistory: () => send({ type: 'request-history', connectionId }),
+  });
+
+  return {
+    connection: (connectionId) => {
+      let handle = handles.get(connectionId);
+      if (!handle) {
+        handle = handleFor(connectionId);
+        handles.set(connectionId, handle);
+      }
+      return handle;
+    },
     onBatch: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
   };
 }
+
+export type { ConnectionBatch };

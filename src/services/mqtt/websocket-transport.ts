@@ -20,6 +20,33 @@ export type SocketLike = Pick<
 
 const OPEN = 1;
 
+/**
+ * What one WebSocket did, for a diagnosis: a browser hides why a socket failed (close code
+ * 1006, no reason), but whether it opened, how long it stayed open and whether the broker sent
+ * anything tell a wrong path from an unreachable host.
+ */
+export interface SocketReport {
+  constructorError: string | null;
+  opened: boolean;
+  openedAt: number | null;
+  closedAt: number | null;
+  closeCode: number | null;
+  closeReason: string;
+  bytesReceived: number;
+}
+
+export function newSocketReport(): SocketReport {
+  return {
+    constructorError: null,
+    opened: false,
+    openedAt: null,
+    closedAt: null,
+    closeCode: null,
+    closeReason: '',
+    bytesReceived: 0,
+  };
+}
+
 function concat(parts: Uint8Array[]): Uint8Array {
   if (parts.length === 1 && parts[0]) return parts[0];
   let length = 0;
@@ -44,11 +71,19 @@ export class WebSocketTransport {
   private handOverScheduled = false;
   destroyed = false;
 
-  constructor(private readonly socket: SocketLike) {
+  constructor(
+    private readonly socket: SocketLike,
+    readonly report: SocketReport = newSocketReport(),
+  ) {
     socket.binaryType = 'arraybuffer';
-    socket.onopen = () => this.send();
+    socket.onopen = () => {
+      report.opened = true;
+      report.openedAt = Date.now();
+      this.send();
+    };
     socket.onmessage = (event: MessageEvent) => {
       if (this.destroyed || !(event.data instanceof ArrayBuffer)) return;
+      report.bytesReceived += event.data.byteLength;
       this.inbox.push(new Uint8Array(event.data));
       if (this.handOverScheduled) return;
       this.handOverScheduled = true;
@@ -62,7 +97,12 @@ export class WebSocketTransport {
       this.sink?.write(frames);
     };
     socket.onerror = () => this.destroy(new Error('WebSocket error'));
-    socket.onclose = () => this.destroy();
+    socket.onclose = (event: CloseEvent) => {
+      report.closedAt = Date.now();
+      report.closeCode = event.code;
+      report.closeReason = event.reason;
+      this.destroy();
+    };
   }
 
   pipe<T extends FrameSink>(sink: T): T {

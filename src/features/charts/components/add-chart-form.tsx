@@ -3,16 +3,22 @@ import type { FormEvent } from 'react';
 import { validateTopicFilter } from '../../../core/topic-filter.ts';
 import { parseJsonPath } from '../../../core/json-path.ts';
 import { addChart } from '../charts-store.ts';
+import { ChartsContext } from '../charts-context.ts';
+import type { ChartConnection } from '../charts-context.ts';
 import { FormError } from '../../../components/ui/form-error.tsx';
 
 interface AddChartFormProps {
-  listTopics: () => readonly string[];
+  connections: readonly ChartConnection[];
+  /** The connection chosen at first: the one in focus. */
+  defaultConnectionId: string;
   onDone: () => void;
 }
 
 const SUGGESTION_LIMIT = 200;
 
-export function AddChartForm({ listTopics, onDone }: AddChartFormProps) {
+export function AddChartForm({ connections, defaultConnectionId, onDone }: AddChartFormProps) {
+  const { charts, listTopics } = ChartsContext.use();
+  const [connectionId, setConnectionId] = useState(defaultConnectionId);
   const [filter, setFilter] = useState('');
   const [jsonPath, setJsonPath] = useState('');
   const [title, setTitle] = useState('');
@@ -23,12 +29,12 @@ export function AddChartForm({ listTopics, onDone }: AddChartFormProps) {
   const suggestions = useMemo(() => {
     const typed = filter.trim();
     const matching: string[] = [];
-    for (const topic of listTopics()) {
+    for (const topic of listTopics(connectionId)) {
       if (topic.includes(typed)) matching.push(topic);
       if (matching.length === SUGGESTION_LIMIT) break;
     }
     return matching;
-  }, [filter, listTopics]);
+  }, [filter, listTopics, connectionId]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -37,7 +43,8 @@ export function AddChartForm({ listTopics, onDone }: AddChartFormProps) {
     const pathCheck = parseJsonPath(jsonPath.trim());
     if (!pathCheck.ok) return setError(pathCheck.reason);
     const path = jsonPath.trim();
-    addChart({
+    addChart(charts, {
+      connectionId,
       filter: filter.trim(),
       jsonPath: path,
       title: title.trim() || (path ? `${path} · ${filter.trim()}` : filter.trim()),
@@ -49,6 +56,18 @@ export function AddChartForm({ listTopics, onDone }: AddChartFormProps) {
   return (
     <form className="form add-chart" onSubmit={onSubmit} aria-label="Add chart">
       <div className="field-row">
+        {connections.length > 1 && (
+          <label className="field">
+            <span>Connection</span>
+            <select value={connectionId} onChange={(event) => setConnectionId(event.target.value)}>
+              {connections.map((connection) => (
+                <option key={connection.id} value={connection.id}>
+                  {connection.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label className="field">
           <span>Chart topic</span>
           <input

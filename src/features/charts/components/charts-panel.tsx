@@ -1,27 +1,35 @@
 import { lazy, Suspense, useState } from 'react';
 import { useStore } from 'zustand';
 import { Panel } from '../../../components/ui/panel.tsx';
-import { chartDataStore, chartsStore, removeChart } from '../charts-store.ts';
+import { removeChart } from '../charts-store.ts';
 import type { ChartSpec } from '../charts-store.ts';
+import { ChartsContext } from '../charts-context.ts';
+import type { ChartConnection } from '../charts-context.ts';
 import { AddChartForm } from './add-chart-form.tsx';
 
 // recharts is the largest dependency: load it beside the first screen, not in front of it.
 const LiveChart = lazy(() => import('./live-chart.tsx'));
 
-function ChartCard({ spec }: { spec: ChartSpec }) {
-  const snapshot = useStore(chartDataStore, (state) => state.snapshots[spec.id]);
+function ChartCard({ spec, source }: { spec: ChartSpec; source: ChartConnection | null }) {
+  const { charts, data } = ChartsContext.use();
+  const snapshot = useStore(data, (state) => state.snapshots[spec.id]);
   return (
     <article className="chart-card" aria-label={spec.title}>
       <header className="chart-card-header">
         <h3>{spec.title}</h3>
         <span className="chart-source">
+          {source && (
+            <span className="chart-connection" style={{ color: source.color }}>
+              {source.name}
+            </span>
+          )}
           <code>{spec.filter}</code>
           {spec.jsonPath && <code>{spec.jsonPath}</code>}
         </span>
         <button
           type="button"
           className="button-ghost"
-          onClick={() => removeChart(spec.id)}
+          onClick={() => removeChart(charts, data, spec.id)}
           aria-label={`Remove chart ${spec.title}`}
           title="Remove chart"
         >
@@ -35,10 +43,18 @@ function ChartCard({ spec }: { spec: ChartSpec }) {
   );
 }
 
-/** `listTopics` gives the topics seen so far, read only while the add-chart form is open. */
-export function ChartsPanel({ listTopics }: { listTopics: () => readonly string[] }) {
-  const charts = useStore(chartsStore, (state) => state.charts);
+interface ChartsPanelProps {
+  /** The connections a chart may read; a chart names its own when there are several. */
+  connections: readonly ChartConnection[];
+  focusedConnectionId: string;
+}
+
+export function ChartsPanel({ connections, focusedConnectionId }: ChartsPanelProps) {
+  const { charts: store } = ChartsContext.use();
+  const charts = useStore(store, (state) => state.charts);
   const [adding, setAdding] = useState(false);
+  const byId = new Map(connections.map((connection) => [connection.id, connection]));
+  const nameSources = connections.length > 1;
 
   return (
     <Panel
@@ -52,7 +68,13 @@ export function ChartsPanel({ listTopics }: { listTopics: () => readonly string[
         )
       }
     >
-      {adding && <AddChartForm listTopics={listTopics} onDone={() => setAdding(false)} />}
+      {adding && (
+        <AddChartForm
+          connections={connections}
+          defaultConnectionId={focusedConnectionId}
+          onDone={() => setAdding(false)}
+        />
+      )}
       {charts.length === 0 && !adding && (
         <p className="empty">
           No charts yet. Add one for a numeric topic, or for a field of a JSON payload.
@@ -60,7 +82,19 @@ export function ChartsPanel({ listTopics }: { listTopics: () => readonly string[
       )}
       <div className="chart-grid">
         {charts.map((spec) => (
-          <ChartCard key={spec.id} spec={spec} />
+          <ChartCard
+            key={spec.id}
+            spec={spec}
+            source={
+              nameSources
+                ? (byId.get(spec.connectionId) ?? {
+                    id: spec.connectionId,
+                    name: 'deleted connection',
+                    color: 'var(--muted)',
+                  })
+                : null
+            }
+          />
         ))}
       </div>
     </Panel>

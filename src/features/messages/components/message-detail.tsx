@@ -1,7 +1,8 @@
 import { useStore } from 'zustand';
 import { formatBytes } from '../../../core/payload.ts';
 import { formatTime } from '../../../core/format.ts';
-import { findRow, messagesStore, selectMessage } from '../messages-store.ts';
+import { findRow, selectRow, visibleRows } from '../messages-store.ts';
+import { MessagesContext } from '../messages-context.ts';
 
 function prettyPrint(format: string, preview: string): string {
   if (format !== 'json') return preview;
@@ -20,9 +21,10 @@ const FORMAT_NAMES: Record<string, string> = {
 };
 
 /** The whole of one message; loaded on demand, the first screen does not need it. */
-export default function MessageDetail() {
-  const selectedSeq = useStore(messagesStore, (state) => state.selectedSeq);
-  const row = selectedSeq === null ? undefined : findRow(selectedSeq);
+export default function MessageDetail({ connectionName }: { connectionName: string | null }) {
+  const { view, streamFor } = MessagesContext.use();
+  const selected = useStore(view, (state) => state.selected);
+  const row = selected === null ? undefined : findRow(visibleRows(view, streamFor), selected);
   if (!row) return null;
   return (
     <section className="message-detail" aria-label="Message details">
@@ -31,13 +33,19 @@ export default function MessageDetail() {
         <button
           type="button"
           className="button-ghost"
-          onClick={() => selectMessage(null)}
+          onClick={() => selectRow(view, null)}
           aria-label="Close details"
         >
           ✕
         </button>
       </header>
       <dl>
+        {connectionName && (
+          <>
+            <dt>Connection</dt>
+            <dd>{connectionName}</dd>
+          </>
+        )}
         <dt>Received</dt>
         <dd>{formatTime(row.time)}</dd>
         <dt>Format</dt>

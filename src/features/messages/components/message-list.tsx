@@ -4,8 +4,9 @@ import { useElementSize } from '../../../components/ui/use-element-size.ts';
 import { formatBytes } from '../../../core/payload.ts';
 import { formatTime } from '../../../core/format.ts';
 import type { MessageRow } from '../../../services/mqtt/index.ts';
-import { messageRows, messagesStore, selectMessage } from '../messages-store.ts';
-import { pauseStream } from '../message-actions.ts';
+import { selectRow, visibleRows } from '../messages-store.ts';
+import { MessagesContext } from '../messages-context.ts';
+import type { ConnectionLabel } from '../messages-context.ts';
 
 const ROW_HEIGHT = 30;
 /** Rows drawn above and below the visible ones, so fast scrolling shows no blank gap. */
@@ -15,10 +16,19 @@ const OVERSCAN = 6;
  * The live stream, newest first. Only the rows in view are in the DOM, so the list costs
  * the same at 10 messages a second as at 20,000. Scrolling down pauses it.
  */
-export function MessageList() {
+export function MessageList({
+  labels,
+  onPause,
+}: {
+  /** Set when rows of several connections are shown: each row is marked with its connection. */
+  labels: ReadonlyMap<string, ConnectionLabel> | null;
+  onPause: () => void;
+}) {
+  const { view, streamFor } = MessagesContext.use();
   // Re-render when rows change; the rows themselves live outside the store.
-  useStore(messagesStore, (state) => state.version);
-  const selectedSeq = useStore(messagesStore, (state) => state.selectedSeq);
+  useStore(view, (state) => state.version);
+  const selected = useStore(view, (state) => state.selected);
+  const messageRows = visibleRows(view, streamFor);
   const [viewport, attachViewport] = useElementSize<HTMLDivElement>();
   const [scrollTop, setScrollTop] = useState(0);
   // Until the first measurement, assume a typical list height rather than drawing no rows.
@@ -41,7 +51,7 @@ export function MessageList() {
         const top = event.currentTarget.scrollTop;
         setScrollTop(top);
         // Reading older rows: hold the list still until the user resumes.
-        if (top > ROW_HEIGHT) pauseStream();
+        if (top > ROW_HEIGHT) onPause();
       }}
       role="table"
       aria-label="Messages"
@@ -51,40 +61,62 @@ export function MessageList() {
         <p className="empty">No messages yet. Subscribe to a topic filter to see them here.</p>
       )}
       <div className="message-canvas" style={{ height: count * ROW_HEIGHT }} role="rowgroup">
-        {rows.map(({ index, row }) => (
-          <div
-            // Keyed by position: as rows move down, each DOM row is reused and only its text
-            // changes, instead of every visible row being removed and created each frame.
-            key={index}
-            role="row"
-            aria-rowindex={index + 1}
-            aria-selected={row.seq === selectedSeq}
-            className={`message-row${row.seq === selectedSeq ? ' selected' : ''}`}
-            style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
-            onClick={() => selectMessage(row.seq === selectedSeq ? null : row.seq)}
-          >
-            <span role="cell" className="message-time">
-              {formatTime(row.time)}
-            </span>
-            <span role="cell" className="message-topic" title={row.topic}>
-              {row.topic}
-            </span>
-            <span role="cell" className={`message-payload format-${row.format}`}>
-              {row.format === 'empty' ? '(empty)' : row.preview}
-            </span>
-            <span role="cell" className="message-meta">
-              <span className="badge" title="QoS">
-                QoS {row.qos}
-              </span>
-              {row.retain && (
-                <span className="badge badge-retained" title="Retained by the broker">
-                  retained
+        {rows.map(({ index, row }) => {
+          const isSelected =
+            selected !== null &&
+            row.seq === selected.seq &&
+            row.connectionId === selected.connectionId;
+          const label = labels?.get(row.connectionId);
+          return (
+            <div
+              // Keyed by position: as rows move down, each DOM row is reused and only its text
+              // changes, instead of every visible row being removed and created each frame.
+              key={index}
+              role="row"
+              aria-rowindex={index + 1}
+              aria-selected={isSelected}
+              className={`message-row${isSelected ? ' selected' : ''}${labels ? ' with-connection' : ''}`}
+              style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
+              onClick={() =>
+                selectRow(
+                  view,
+                  isSelected ? null : { connectionId: row.connectionId, seq: row.seq },
+                )
+              }
+            >
+              {label && (
+                <span
+                  role="cell"
+                  className="message-connection"
+                  style={{ borderColor: label.color, color: label.color }}
+                  title={`From ${label.name}`}
+                >
+                  {label.name}
                 </span>
               )}
-              <span className="message-size">{formatBytes(row.size)}</span>
-            </span>
-          </div>
-        ))}
+              <span role="cell" className="message-time">
+                {formatTime(row.time)}
+              </span>
+              <span role="cell" className="message-topic" title={row.topic}>
+                {row.topic}
+              </span>
+              <span role="cell" className={`message-payload format-${row.format}`}>
+                {row.format === 'empty' ? '(empty)' : row.preview}
+              </span>
+              <span role="cell" className="message-meta">
+                <span className="badge" title="QoS">
+                  QoS {row.qos}
+                </span>
+                {row.retain && (
+                  <span className="badge badge-retained" title="Retained by the broker">
+                    retained
+                  </span>
+                )}
+                <span className="message-size">{formatBytes(row.size)}</span>
+              </span>
+            </div>
+          );
+        })}
       </div>
     </div>
   );

@@ -1,18 +1,43 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import { Panel } from '../../../components/ui/panel.tsx';
 import { formatRate } from '../../../core/format.ts';
-import { messagesStore } from '../messages-store.ts';
-import { clearStream, pauseStream, resumeStream } from '../message-actions.ts';
+import type { StreamCounters } from '../../../services/mqtt/index.ts';
+import { clearView, pauseView, resumeView, setViewFilter } from '../messages-store.ts';
+import type { ConnectionStream } from '../messages-store.ts';
+import { MessagesContext } from '../messages-context.ts';
+import type { ConnectionLabel } from '../messages-context.ts';
 import { MessageList } from './message-list.tsx';
 
 const MessageDetail = lazy(() => import('./message-detail.tsx'));
 
-export function MessagesPanel() {
-  const paused = useStore(messagesStore, (state) => state.paused);
-  const received = useStore(messagesStore, (state) => state.counters.received);
-  const rate = useStore(messagesStore, (state) => state.counters.rate);
-  const hasSelection = useStore(messagesStore, (state) => state.selectedSeq !== null);
+const noStream = createStore(() => ({ counters: { received: 0, bytes: 0, rate: 0 } }));
+
+/** The counters of the stream in view: one connection's, or all added up. */
+function useCounters(stream: ConnectionStream | undefined): StreamCounters {
+  const { view } = MessagesContext.use();
+  const totals = useStore(view, (state) => state.totals);
+  const own = useStore(stream ?? noStream, (state) => state.counters);
+  return stream ? own : totals;
+}
+
+/** The live stream of the open connections; `connections` says how each one is marked. */
+export function MessagesPanel({ connections }: { connections: readonly ConnectionLabel[] }) {
+  const { view, streamFor, handleFor } = MessagesContext.use();
+  const paused = useStore(view, (state) => state.paused);
+  const filter = useStore(view, (state) => state.filter);
+  const selected = useStore(view, (state) => state.selected);
+  const shown = connections.filter((c) => filter === null || c.id === filter);
+  const { received, rate } = useCounters(filter === null ? undefined : streamFor(filter));
+  const labels = useMemo(
+    () => (connections.length > 1 ? new Map(connections.map((c) => [c.id, c])) : null),
+    [connections],
+  );
+  const handles = () => shown.map((c) => handleFor(c.id));
+  const pause = () => pauseView(view, handles());
+  const selectedName =
+    selected && labels ? (labels.get(selected.connectionId)?.name ?? null) : null;
 
   return (
     <Panel
@@ -20,6 +45,23 @@ export function MessagesPanel() {
       className="messages-panel"
       actions={
         <>
+          {connections.length > 1 && (
+            <label className="inline-field">
+              <span>Show</span>
+              <select
+                value={filter ?? ''}
+                onChange={(event) => setViewFilter(view, event.target.value || null)}
+                aria-label="Show messages from"
+              >
+                <option value="">All connections</option>
+                {connections.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <span className="counter" aria-label="Messages received">
             <strong data-testid="received-count">{received.toLocaleString('en-US')}</strong>{' '}
             received · {formatRate(rate)}
@@ -27,26 +69,37 @@ export function MessagesPanel() {
           <button
             type="button"
             className="button-secondary"
-            onClick={paused ? resumeStream : pauseStream}
+            onClick={paused ? () => resumeView(view, handles()) : pause}
           >
             {paused ? 'Resume' : 'Pause'}
           </button>
-          <button type="button" className="button-secondary" onClick={clearStream}>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() =>
+              clearView(
+                view,
+                shown.map((c) => streamFor(c.id)).filter((s) => s !== undefined),
+                handles(),
+              )
+            }
+          >
             Clear
           </button>
         </>
       }
     >
-      <div className="message-header" aria-hidden="true">
+      <div className={`message-header${labels ? ' with-connection' : ''}`} aria-hidden="true">
+        {labels && <span>From</span>}
         <span>Time</span>
         <span>Topic</span>
         <span>Payload</span>
         <span />
       </div>
-      <MessageList />
-      {hasSelection && (
+      <MessageList labels={labels} onPause={pause} />
+      {selected && (
         <Suspense fallback={null}>
-          <MessageDetail />
+          <MessageDetail connectionName={selectedName} />
         </Suspense>
       )}
     </Panel>

@@ -5,22 +5,31 @@ import { Panel } from '../../../components/ui/panel.tsx';
 import { QosSelect } from '../../../components/ui/qos-select.tsx';
 import { validateTopicName } from '../../../core/topic-filter.ts';
 import { formatTime } from '../../../core/format.ts';
-import { getMqttService } from '../../../services/mqtt/index.ts';
-import { publishStore, recordPublish, updateDraft } from '../publish-store.ts';
+import { recordPublish, updateDraft } from '../publish-store.ts';
 import type { PublishRecord } from '../publish-store.ts';
+import { PublishContext } from '../publish-context.ts';
 import { FormError } from '../../../components/ui/form-error.tsx';
 
 function describeDelivery(record: PublishRecord): string {
   const { delivery, qos } = record;
   if (delivery.state === 'failed') return delivery.reason;
   if (delivery.state === 'sending') return qos === 0 ? 'sending' : 'waiting for the broker';
+  if (delivery.state === 'queued') return 'queued: sent when the connection is back';
   if (qos === 0) return 'sent (QoS 0 has no acknowledgement)';
   return qos === 1 ? 'delivered · PUBACK received' : 'delivered · PUBCOMP received';
 }
 
-export function PublishPanel() {
-  const draft = useStore(publishStore, (state) => state.draft);
-  const history = useStore(publishStore, (state) => state.history);
+interface PublishPanelProps {
+  /** Messages go out on this connection: the one in focus. */
+  connection: { id: string; name: string };
+  /** Names of every connection, to mark sent messages when there are several. */
+  names: ReadonlyMap<string, string> | null;
+}
+
+export function PublishPanel({ connection, names }: PublishPanelProps) {
+  const { store, handleFor } = PublishContext.use();
+  const draft = useStore(store, (state) => state.draft);
+  const history = useStore(store, (state) => state.history);
   const [error, setError] = useState<string | null>(null);
 
   const onSubmit = (event: FormEvent) => {
@@ -29,18 +38,24 @@ export function PublishPanel() {
     const check = validateTopicName(topic);
     if (!check.ok) return setError(check.reason);
     setError(null);
-    const id = getMqttService().publish(topic, draft.payload, draft.qos, draft.retain);
-    recordPublish({ id, topic, qos: draft.qos, retain: draft.retain });
+    const id = handleFor(connection.id).publish(topic, draft.payload, draft.qos, draft.retain);
+    recordPublish(store, {
+      id,
+      connectionId: connection.id,
+      topic,
+      qos: draft.qos,
+      retain: draft.retain,
+    });
   };
 
   return (
-    <Panel title="Publish">
+    <Panel title="Publish" actions={<span className="panel-context">{connection.name}</span>}>
       <form className="form" onSubmit={onSubmit} aria-label="Publish">
         <label className="field">
           <span>Topic</span>
           <input
             value={draft.topic}
-            onChange={(event) => updateDraft({ topic: event.target.value })}
+            onChange={(event) => updateDraft(store, { topic: event.target.value })}
             spellCheck={false}
             aria-invalid={error ? true : undefined}
           />
@@ -49,18 +64,22 @@ export function PublishPanel() {
           <span>Payload</span>
           <textarea
             value={draft.payload}
-            onChange={(event) => updateDraft({ payload: event.target.value })}
+            onChange={(event) => updateDraft(store, { payload: event.target.value })}
             rows={3}
             spellCheck={false}
           />
         </label>
-        <QosSelect label="Publish QoS" value={draft.qos} onChange={(qos) => updateDraft({ qos })} />
+        <QosSelect
+          label="Publish QoS"
+          value={draft.qos}
+          onChange={(qos) => updateDraft(store, { qos })}
+        />
         <div className="publish-actions">
           <label className="checkbox">
             <input
               type="checkbox"
               checked={draft.retain}
-              onChange={(event) => updateDraft({ retain: event.target.checked })}
+              onChange={(event) => updateDraft(store, { retain: event.target.checked })}
             />
             <span>Retain</span>
           </label>
@@ -75,6 +94,9 @@ export function PublishPanel() {
           {history.map((record) => (
             <li key={record.id} className={`delivery delivery-${record.delivery.state}`}>
               <span className="delivery-time">{formatTime(record.time)}</span>
+              {names && (
+                <span className="delivery-connection">{names.get(record.connectionId)}</span>
+              )}
               <code className="delivery-topic">{record.topic}</code>
               <span className="badge">QoS {record.qos}</span>
               {record.retain && <span className="badge">retained</span>}

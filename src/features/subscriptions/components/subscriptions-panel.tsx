@@ -5,9 +5,9 @@ import { Panel } from '../../../components/ui/panel.tsx';
 import { QosSelect } from '../../../components/ui/qos-select.tsx';
 import { validateTopicFilter } from '../../../core/topic-filter.ts';
 import type { QoS } from '../../../services/mqtt/index.ts';
-import { subscriptionsStore } from '../subscriptions-store.ts';
-import { subscribe, unsubscribe } from '../subscription-actions.ts';
 import type { Subscription } from '../subscriptions-store.ts';
+import { SubscriptionsContext } from '../subscriptions-context.ts';
+import { formatTime } from '../../../core/format.ts';
 import { FormError } from '../../../components/ui/form-error.tsx';
 
 function describeStatus(subscription: Subscription): string {
@@ -21,8 +21,11 @@ function describeStatus(subscription: Subscription): string {
   }
 }
 
-export function SubscriptionsPanel() {
-  const subscriptions = useStore(subscriptionsStore, (state) => state.subscriptions);
+/** The subscriptions of the connection in focus; `connectionName` says which one it is. */
+export function SubscriptionsPanel({ connectionName }: { connectionName: string }) {
+  const store = SubscriptionsContext.use();
+  const subscriptions = useStore(store, (state) => state.subscriptions);
+  const lastRestore = useStore(store, (state) => state.lastRestore);
   const [filter, setFilter] = useState('');
   const [qos, setQos] = useState<QoS>(0);
   const [error, setError] = useState<string | null>(null);
@@ -33,12 +36,12 @@ export function SubscriptionsPanel() {
     const check = validateTopicFilter(trimmed);
     if (!check.ok) return setError(check.reason);
     setError(null);
-    subscribe(trimmed, qos);
+    store.subscribeTo(trimmed, qos);
     setFilter('');
   };
 
   return (
-    <Panel title="Subscriptions">
+    <Panel title="Subscriptions" actions={<span className="panel-context">{connectionName}</span>}>
       <form className="form" onSubmit={onSubmit} aria-label="Subscribe">
         <div className="field-row">
           <label className="field">
@@ -58,6 +61,12 @@ export function SubscriptionsPanel() {
           Subscribe
         </button>
       </form>
+      {lastRestore && (
+        <p className="form-note" role="status">
+          {lastRestore.count} subscription{lastRestore.count === 1 ? '' : 's'} restored after the
+          reconnect at {formatTime(lastRestore.time)}.
+        </p>
+      )}
       <ul className="subscription-list" aria-label="Active subscriptions">
         {subscriptions.length === 0 && <li className="empty">No subscriptions yet.</li>}
         {subscriptions.map((subscription) => (
@@ -72,7 +81,7 @@ export function SubscriptionsPanel() {
             <button
               type="button"
               className="button-ghost"
-              onClick={() => unsubscribe(subscription.filter)}
+              onClick={() => store.unsubscribeFrom(subscription.filter)}
               aria-label={`Unsubscribe from ${subscription.filter}`}
               title="Unsubscribe"
             >

@@ -1,11 +1,11 @@
 import { useStore } from 'zustand';
 import { Panel } from '../../../components/ui/panel.tsx';
-import { topicTreeViewStore, toggleExpanded } from '../topic-tree-store.ts';
+import { TopicTreeContext } from '../topic-tree-context.ts';
 import type { TopicTreeRow } from '../../../services/mqtt/index.ts';
 
 const INDENT_PX = 14;
 
-function TreeRow({ row }: { row: TopicTreeRow }) {
+function TreeRow({ row, onToggle }: { row: TopicTreeRow; onToggle: (path: string) => void }) {
   const hasChildren = row.childCount > 0;
   const label = row.name === '' ? '(empty level)' : row.name;
   return (
@@ -21,7 +21,7 @@ function TreeRow({ row }: { row: TopicTreeRow }) {
         <button
           type="button"
           className="tree-toggle"
-          onClick={() => toggleExpanded(row.path)}
+          onClick={() => onToggle(row.path)}
           aria-label={`${row.expanded ? 'Collapse' : 'Expand'} ${row.path}`}
         >
           {row.expanded ? '▾' : '▸'}
@@ -44,20 +44,26 @@ function TreeRow({ row }: { row: TopicTreeRow }) {
 }
 
 /** Every topic seen, as a tree with message counts; only open branches are sent by the worker. */
-export function TopicTreePanel() {
-  const view = useStore(topicTreeViewStore, (state) => state.view);
+export function TopicTreePanel({ connectionName }: { connectionName: string }) {
+  const store = TopicTreeContext.use();
+  const view = useStore(store, (state) => state.view);
   return (
     <Panel
       title="Topics"
       className="topic-tree-panel"
-      actions={<span className="counter">{view.totalTopics.toLocaleString('en-US')} topics</span>}
+      actions={
+        <>
+          <span className="panel-context">{connectionName}</span>
+          <span className="counter">{view.totalTopics.toLocaleString('en-US')} topics</span>
+        </>
+      }
     >
       {view.rows.length === 0 ? (
         <p className="empty">Topics appear here as messages arrive.</p>
       ) : (
         <ul className="tree" role="tree" aria-label="Topic tree">
           {view.rows.map((row) => (
-            <TreeRow key={row.path} row={row} />
+            <TreeRow key={row.path} row={row} onToggle={store.toggle} />
           ))}
         </ul>
       )}

@@ -1,0 +1,155 @@
+import { createNoticesStore, notify } from '../components/ui/notices.tsx';
+import type { NoticesStore } from '../components/ui/notices.tsx';
+import type { ConnectionProfile } from '../core/connection-profile.ts';
+import type { ConnectionHandle, MqttService } from '../services/mqtt/index.ts';
+import { createConnectionStore } from '../features/connections/connection-store.ts';
+import type { ConnectionStore } from '../features/connections/connection-store.ts';
+import type { ConnectionsRuntime } from '../features/connections/connections-context.ts';
+import {
+  addProfile,
+  createProfilesStore,
+  loadProfiles,
+  removeProfile,
+} from '../features/connections/profiles-store.ts';
+import type { ProfilesStore } from '../features/connections/profiles-store.ts';
+import {
+  createSubscriptionsStore,
+  subscriptionsStorageKey,
+} from '../features/subscriptions/subscriptions-store.ts';
+import type { SubscriptionsStore } from '../features/subscriptions/subscriptions-store.ts';
+import { createConnectionStream, createMessageView } from '../features/messages/messages-store.ts';
+import type { ConnectionStream, MessageView } from '../features/messages/messages-store.ts';
+import type { MessagesRuntime } from '../features/messages/messages-context.ts';
+import {
+  createTopicTreeStore,
+  topicTreeStorageKey,
+} from '../features/topic-tree/topic-tree-store.ts';
+import type { TopicTreeStore } from '../features/topic-tree/topic-tree-store.ts';
+import { createChartDataStore, createChartsStore } from '../features/charts/charts-store.ts';
+import type { ChartsRuntime } from '../features/charts/charts-context.ts';
+import { syncChartsWithWorker } from '../features/charts/chart-sync.ts';
+import { createPublishStore } from '../features/publish/publish-store.ts';
+import type { PublishRuntime } from '../features/publish/publish-context.ts';
+
+/** The stores of one connection, made together when its profile appears. */
+export interface ConnectionBundle {
+  id: string;
+  handle: ConnectionHandle;
+  status: ConnectionStore;
+  subscriptions: SubscriptionsStore;
+  stream: ConnectionStream;
+  tree: TopicTreeStore;
+}
+
+/** Everything the page holds: the worker's handle, the profiles, and a bundle per connection. */
+export interface Workspace {
+  notices: NoticesStore;
+  profiles: ProfilesStore;
+  bundles: Map<string, ConnectionBundle>;
+  messageView: MessageView;
+  connections: ConnectionsRuntime;
+  messages: MessagesRuntime;
+  charts: ChartsRuntime;
+  publish: PublishRuntime;
+}
+
+/** The previous release kept these for its one broker; they now belong to its profile. */
+const LEGACY_KEYS = [
+  ['mqtt-scope:subscriptions', subscriptionsStorageKey],
+  ['mqtt-scope:topic-tree', topicTreeStorageKey],
+] as const;
+
+function moveLegacyEntries(storage: Storage, connectionId: string): void {
+  for (const [legacyKey, keyFor] of LEGACY_KEYS) {
+    const value = storage.getItem(legacyKey);
+    if (value === null) continue;
+    storage.setItem(keyFor(connectionId), value);
+    storage.removeItem(legacyKey);
+  }
+}
+
+export function createWorkspace(service: MqttService, storage: Storage = localStorage): Workspace {
+  const notices = createNoticesStore();
+  const loaded = loadProfiles(storage);
+  for (const problem of loaded.problems) notify(notices, 'warn', problem);
+  if (loaded.migratedLegacyId) moveLegacyEntries(storage, loaded.migratedLegacyId);
+  const profiles = createProfilesStore(storage, loaded.state);
+  const bundles = new Map<string, ConnectionBundle>();
+
+  const makeBundle = (profile: ConnectionProfile): ConnectionBundle => {
+    const handle = service.connection(profile.id);
+    const bundle: ConnectionBundle = {
+      id: profile.id,
+      handle,
+      status: createConnectionStore(),
+      subscriptions: createSubscriptionsStore(handle, (count) =>
+        notify(
+          notices,
+          'warn',
+          `${count} saved subscription(s) of "${profile.name}" could not be read and were removed.`,
+        ),
+      ),
+      stream: createConnectionStream(profile.id),
+      tree: createTopicTreeStore(handle),
+    };
+    bundles.set(profile.id, bundle);
+    bundle.subscriptions.sendAll();
+    return bundle;
+  };
+  const bundleFor = (id: string): ConnectionBundle => {
+    const existing = bundles.get(id);
+    if (existing) return existing;
+    const profile = profiles.getState().profiles.find((p) => p.id === id);
+    // A command for a connection that has no profile (yet): give it stores all the same.
+    return makeBundle(profile ?? ({ id, name: id } as ConnectionProfile));
+  };
+  for (const profile of profiles.getState().profiles) makeBundle(profile);
+
+  const chartsStore = createChartsStore(
+    () => loaded.migratedLegacyId ?? profiles.getState().profiles[0]?.id ?? 'unknown',
+    (count) =>
+      notify(notices, 'warn', `${count} saved chart(s) could not be read and were removed.`),
+  );
+  const chartData = createChartDataStore();
+  syncChartsWithWorker(chartsStore, (id) => service.connection(id));
+  const messageView = createMessageView();
+
+  const connections: ConnectionsRuntime = {
+    profiles,
+    notices,
+    statusFor: (id) => bundleFor(id).status,
+    handleFor: (id) => bundleFor(id).handle,
+    add(profile, subscriptions = []) {
+      addProfile(profiles, profile);
+      const bundle = makeBundle(profile);
+      for (const { filter, qos } of subscriptions) bundle.subscriptions.subscribeTo(filter, qos);
+    },
+    remove(id) {
+      removeProfile(profiles, id);
+      bundles.delete(id);
+      for (const [, keyFor] of LEGACY_KEYS) storage.removeItem(keyFor(id));
+      chartsStore.setState(({ charts }) => ({
+        charts: charts.filter((chart) => chart.connectionId !== id),
+      }));
+    },
+  };
+
+  return {
+    notices,
+    profiles,
+    bundles,
+    messageView,
+    connections,
+    messages: {
+      view: messageView,
+      streamFor: (id) => bundles.get(id)?.stream,
+      handleFor: (id) => bundleFor(id).handle,
+    },
+    charts: {
+      charts: chartsStore,
+      data: chartData,
+      listTopics: (id) => bundles.get(id)?.stream.knownTopics ?? [],
+    },
+    publish: { store: createPublishStore(), handleFor: (id) => bundleFor(id).handle },
+  };
+}

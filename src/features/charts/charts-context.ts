@@ -1,0 +1,18 @@
+import { createStoreContext } from '../../components/store-context.tsx';
+import type { ChartDataStore, ChartsStore } from './charts-store.ts';
+
+/** A connection a chart may read, as the chart forms and cards name it. */
+export interface ChartConnection {
+  id: string;
+  name: string;
+  color: string;
+}
+
+export interface ChartsRuntime {
+  charts: ChartsStore;
+  data: ChartDataStore;
+  /** Topics seen so far on a connection; read only while the add-chart form is open. */
+  listTopics(connectionId: string): readonly string[];
+}
+
+export const ChartsContext = createStoreContext<ChartsRuntime>('ChartsContext');

@@ -1,0 +1,36 @@
+import type { ConnectionCommand } from '../protocol.ts';
+import type { Connection } from './connection.ts';
+
+type Handlers = {
+  [K in ConnectionCommand['type']]: (
+    connection: Connection,
+    command: Extract<ConnectionCommand, { type: K }>,
+  ) => void;
+};
+
+/**
+ * One small handler per command that addresses a connection (as MQTT.js has one per packet
+ * type). A new command is one entry here; the compiler insists that each has one.
+ */
+const handlers: Handlers = {
+  connect: ({ source }, { settings }) => source.connect(settings),
+  disconnect: ({ source }) => source.disconnect(),
+  'close-connection': ({ source }) => source.dispose(),
+  subscribe: ({ source }, { filter, qos }) => source.subscriptions.subscribe(filter, qos),
+  unsubscribe: ({ source }, { filter }) => source.subscriptions.unsubscribe(filter),
+  publish: ({ source }, { id, topic, payload, qos, retain }) =>
+    source.publisher.publish(id, topic, payload, qos, retain),
+  'watch-series': ({ sinks }, { seriesId, filter, jsonPath }) =>
+    sinks.series.watch(seriesId, filter, jsonPath),
+  'unwatch-series': ({ sinks }, { seriesId }) => sinks.series.unwatch(seriesId),
+  'clear-messages': ({ sinks }) => {
+    for (const sink of sinks.all) sink.clear?.();
+  },
+  'request-history': ({ sinks }) => sinks.history.requestHistory(),
+  'expand-topics': ({ sinks }, { paths }) => sinks.tree.expand(paths),
+};
+
+export function runConnectionCommand(connection: Connection, command: ConnectionCommand): void {
+  const handler = handlers[command.type] as (c: Connection, cmd: ConnectionCommand) => void;
+  handler(connection, command);
+}

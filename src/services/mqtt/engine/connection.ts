@@ -1,0 +1,43 @@
+import { createDecoderRegistry } from '../../../core/decoders/index.ts';
+import type { ConnectionEvent } from '../protocol.ts';
+import { createConnectionSinks } from '../sinks/index.ts';
+import type { ConnectionSinks } from '../sinks/index.ts';
+import { MqttSource } from '../sources/mqtt-source.ts';
+import type { ConnectFn, SourceEnvironment } from '../sources/mqtt-source.ts';
+import { IngestPipeline } from './ingest-pipeline.ts';
+
+/** Everything the worker keeps for one connection: its source, pipeline, sinks and events. */
+export interface Connection {
+  id: string;
+  source: MqttSource;
+  pipeline: IngestPipeline;
+  sinks: ConnectionSinks;
+  /** Events since the last batch. */
+  events: ConnectionEvent[];
+}
+
+const decoders = createDecoderRegistry();
+
+export function createConnection(
+  id: string,
+  connectFn: ConnectFn,
+  environment: SourceEnvironment,
+  /** Told whenever the connection has something new for the page. */
+  onChange: () => void,
+): Connection {
+  const sinks = createConnectionSinks(Date.now());
+  const pipeline = new IngestPipeline(id, sinks.all, decoders, onChange);
+  const connection: Connection = {
+    id,
+    source: null as unknown as MqttSource,
+    pipeline,
+    sinks,
+    events: [],
+  };
+  const emit = (event: ConnectionEvent) => {
+    connection.events.push(event);
+    onChange();
+  };
+  connection.source = new MqttSource(id, connectFn, pipeline, emit, environment);
+  return connection;
+}

@@ -1,0 +1,43 @@
+import type { IngestedMessage } from '../engine/ingested-message.ts';
+import type { Sink } from '../engine/sink.ts';
+import type { ConnectionBatch } from '../protocol.ts';
+
+/** Messages and bytes received, and the rate over the last second. */
+export class CountersSink implements Sink {
+  private received = 0;
+  private bytes = 0;
+  private rate = 0;
+  private changed = true;
+  private rateWindowStart: number;
+  private rateWindowReceived = 0;
+
+  constructor(now: number) {
+    this.rateWindowStart = now;
+  }
+
+  ingest(message: IngestedMessage): void {
+    this.received += 1;
+    this.bytes += message.size;
+    this.changed = true;
+  }
+
+  /** Rolls the one-second rate window. */
+  tick(now: number): void {
+    const elapsed = now - this.rateWindowStart;
+    if (elapsed < 1_000) return;
+    const rate = Math.round(((this.received - this.rateWindowReceived) * 1_000) / elapsed);
+    this.rateWindowStart = now;
+    this.rateWindowReceived = this.received;
+    if (rate !== this.rate) this.changed = true;
+    this.rate = rate;
+  }
+
+  dueAt(now: number): number | null {
+    return this.changed ? now : null;
+  }
+
+  flush(batch: ConnectionBatch): void {
+    this.changed = false;
+    batch.counters = { received: this.received, bytes: this.bytes, rate: this.rate };
+  }
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { LINES_PER_SERIES, POINTS_PER_SNAPSHOT, SeriesSink } from './series-sink.ts';
+import { emptyConnectionBatch } from '../protocol.ts';
+import { message } from '../engine/test-support.ts';
+
+/** A registry-like view on the sink: feed messages, take one snapshot. */
+class Feed {
+  readonly sink = new SeriesSink();
+  watch(id: string, filter: string, path: string) {
+    this.sink.watch(id, filter, path);
+  }
+  unwatch(id: string) {
+    this.sink.unwatch(id);
+  }
+  ingest(topic: string, payload: Uint8Array, time: number) {
+    this.sink.ingest(message(topic, payload, time));
+  }
+  takeSnapshot(now: number, _interval?: number) {
+    const batch = emptyConnectionBatch('c1');
+    this.sink.flush(batch, now, { snapshots: 1 });
+    return batch.series[0] ?? null;
+  }
+  clear() {
+    this.sink.clear();
+  }
+}
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('SeriesSink', () => {
+  it('draws one line per topic that matches the filter', () => {
+    const registry = new Feed();
+    registry.watch('temp', 'site/+/temperature', '');
+    registry.ingest('site/a/temperature', bytes('21.5'), 1_000);
+    registry.ingest('site/b/temperature', bytes('19'), 1_000);
+    registry.ingest('site/a/humidity', bytes('40'), 1_000);
+
+    const snapshot = registry.takeSnapshot(2_000, 0);
+    expect(snapshot?.seriesId).toBe('temp');
+    expect(snapshot?.lines.map((line) => line.topic)).toEqual([
+      'site/a/temperature',
+      'site/b/temperature',
+    ]);
+    expect(Array.from(snapshot?.lines[0]?.values ?? [])).toEqual([21.5]);
+  });
+
+  it('reads a field of a JSON payload', () => {
+    const registry = new Feed();
+    registry.watch('hum', 'dev/+/telemetry', 'humidity');
+    registry.ingest('dev/1/telemetry', bytes('{"temperature":20,"humidity":48.2}'), 5);
+    const line = registry.takeSnapshot(10_000, 0)?.lines[0];
+    expect(Array.from(line?.times ?? [])).toEqual([5]);
+    expect(Array.from(line?.values ?? [])).toEqual([48.2]);
+  });
+
+  it('skips payloads without a number instead of drawing zero', () => {
+    const registry = new Feed();
+    registry.watch('s', 'a/#', '');
+    registry.ingest('a/x', bytes('offline'), 1);
+    expect(registry.takeSnapshot(10_000, 0)?.lines).toEqual([]);
+  });
+
+  it('stops adding lines at the limit, so a # filter cannot grow without bound', () => {
+    const registry = new Feed();
+    registry.watch('all', '#', '');
+    for (let i = 0; i < LINES_PER_SERIES + 5; i += 1) registry.ingest(`t/${i}`, bytes('1'), i);
+    expect(registry.takeSnapshot(10_000, 0)?.lines).toHaveLength(LINES_PER_SERIES);
+  });
+
+  it('hands out no more points than a chart can draw', () => {
+    const registry = new Feed();
+    registry.watch('s', 'x', '');
+    for (let i = 0; i < 1_500; i += 1) registry.ingest('x', bytes(String(Math.sin(i))), i);
+    const line = registry.takeSnapshot(10_000, 0)?.lines[0];
+    expect(line?.times.length).toBe(POINTS_PER_SNAPSHOT);
+    expect(line?.times[0]).toBe(0);
+    expect(line?.times[POINTS_PER_SNAPSHOT - 1]).toBe(1_499);
+  });
+
+  it('hands out one changed chart at a time, the one that waited longest', () => {
+    const registry = new Feed();
+    registry.watch('a', 'a', '');
+    registry.watch('b', 'b', '');
+    registry.ingest('a', bytes('1'), 1);
+    registry.ingest('b', bytes('2'), 1);
+    expect(registry.takeSnapshot(1_000, 250)?.seriesId).toBe('a');
+    expect(registry.takeSnapshot(1_010, 250)?.seriesId).toBe('b');
+    expect(registry.takeSnapshot(1_020, 250)).toBeNull();
+  });
+
+  it('waits the minimum interval before redrawing the same chart', () => {
+    const registry = new Feed();
+    registry.watch('a', 'a', '');
+    registry.ingest('a', bytes('1'), 1);
+    registry.takeSnapshot(1_000, 250);
+    registry.ingest('a', bytes('2'), 2);
+    expect(registry.sink.dueAt()).toBe(1_250);
+    expect(registry.takeSnapshot(1_100, 250)).toBeNull();
+    expect(registry.takeSnapshot(1_250, 250)?.seriesId).toBe('a');
+    expect(registry.sink.dueAt()).toBeNull();
+  });
+
+  it('reads several fields of one JSON payload', () => {
+    const registry = new Feed();
+    registry.watch('t', 'dev', 'temperature');
+    registry.watch('h', 'dev', 'humidity');
+    registry.ingest('dev', bytes('{"temperature":20.5,"humidity":41}'), 1);
+    const values = [registry.takeSnapshot(1_000), registry.takeSnapshot(1_000)].map((snapshot) =>
+      Array.from(snapshot?.lines[0]?.values ?? []),
+    );
+    expect(values).toEqual([[20.5], [41]]);
+  });
+});

@@ -1,0 +1,119 @@
+import { compileTopicFilter } from '../../../core/topic-filter.ts';
+import { parseJsonPath, readChartValue } from '../../../core/json-path.ts';
+import type { JsonPath } from '../../../core/json-path.ts';
+import { NumericRing } from '../../../core/ring-buffer.ts';
+import { lttb } from '../../../core/downsample.ts';
+import type { DecodedPayload } from '../../../core/decoders/index.ts';
+import type { IngestedMessage } from '../engine/ingested-message.ts';
+import type { FlushBudget, Sink } from '../engine/sink.ts';
+import type { ConnectionBatch, SeriesLine, SeriesSnapshot } from '../protocol.ts';
+
+/** Points kept per line: about 30 minutes at one sample a second. */
+export const POINTS_PER_LINE = 2_000;
+/** A chart plot is about 450 pixels wide: one point per two pixels keeps every visible feature. */
+export const POINTS_PER_SNAPSHOT = 240;
+/** One chart draws at most this many topics; a filter like `#` would otherwise grow without bound. */
+export const LINES_PER_SERIES = 12;
+/** Charts redraw a few times a second each (each in its own frame); the list every frame. */
+export const SNAPSHOT_INTERVAL_MS = 250;
+
+interface WatchedSeries {
+  id: string;
+  lastSnapshotAt: number;
+  matches: (topic: string) => boolean;
+  path: JsonPath;
+  lines: Map<string, NumericRing>;
+  changed: boolean;
+}
+
+/**
+ * Numeric history of the topics that charts watch on one connection. Ingest is O(watched
+ * series) per message and reads the pipeline's one decode; the copying and downsampling
+ * happen only when a snapshot is taken.
+ */
+export class SeriesSink implements Sink {
+  private readonly series = new Map<string, WatchedSeries>();
+
+  watch(id: string, filter: string, jsonPath: string): void {
+    const parsed = parseJsonPath(jsonPath);
+    this.series.set(id, {
+      id,
+      matches: compileTopicFilter(filter),
+      path: parsed.ok ? parsed.path : [],
+      lines: new Map(),
+      changed: true,
+      lastSnapshotAt: 0,
+    });
+  }
+
+  unwatch(id: string): void {
+    this.series.delete(id);
+  }
+
+  ingest(message: IngestedMessage): void {
+    if (this.series.size === 0) return;
+    let decoded: DecodedPayload | null = null;
+    for (const watched of this.series.values()) {
+      if (!watched.matches(message.topic)) continue;
+      let line = watched.lines.get(message.topic);
+      if (!line && watched.lines.size >= LINES_PER_SERIES) continue;
+      decoded ??= message.decoded();
+      const value = readChartValue(decoded, watched.path);
+      if (value === null) continue;
+      if (!line) {
+        line = new NumericRing(POINTS_PER_LINE);
+        watched.lines.set(message.topic, line);
+      }
+      line.push(message.time, value);
+      watched.changed = true;
+    }
+  }
+
+  /** When the changed series that waited longest may be redrawn; null when none changed. */
+  dueAt(): number | null {
+    let next: number | null = null;
+    for (const watched of this.series.values()) {
+      if (!watched.changed) continue;
+      const at = watched.lastSnapshotAt + SNAPSHOT_INTERVAL_MS;
+      if (next === null || at < next) next = at;
+    }
+    return next;
+  }
+
+  /**
+   * A downsampled copy of the changed series that waited longest. One chart per frame across
+   * all connections (the budget): drawing all of them in one frame would drop it.
+   */
+  flush(batch: ConnectionBatch, now: number, budget: FlushBudget): void {
+    if (budget.snapshots <= 0) return;
+    const snapshot = this.takeSnapshot(now);
+    if (!snapshot) return;
+    budget.snapshots -= 1;
+    batch.series.push(snapshot);
+  }
+
+  private takeSnapshot(now: number): SeriesSnapshot | null {
+    let stalest: WatchedSeries | null = null;
+    for (const watched of this.series.values()) {
+      if (!watched.changed || now - watched.lastSnapshotAt < SNAPSHOT_INTERVAL_MS) continue;
+      if (!stalest || watched.lastSnapshotAt < stalest.lastSnapshotAt) stalest = watched;
+    }
+    if (!stalest) return null;
+    stalest.changed = false;
+    stalest.lastSnapshotAt = now;
+    const lines: SeriesLine[] = [];
+    for (const [topic, ring] of stalest.lines) {
+      const { times, values } = ring.toArrays();
+      const reduced = lttb(times, values, times.length, POINTS_PER_SNAPSHOT);
+      lines.push({ topic, times: reduced.times, values: reduced.values });
+    }
+    return { seriesId: stalest.id, lines };
+  }
+
+  clear(): void {
+    for (const watched of this.series.values()) {
+      watched.lines.clear();
+      watched.changed = true;
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { TopicTree } from '../../../core/topic-tree.ts';
+import type { IngestedMessage } from '../engine/ingested-message.ts';
+import type { Sink } from '../engine/sink.ts';
+import type { ConnectionBatch } from '../protocol.ts';
+
+/** Distinct topics offered to pickers; beyond it new topics are still counted, not offered. */
+export const MAX_SUGGESTED_TOPICS = 50_000;
+/** The topic tree view is capped: a person reads a few hundred rows, not 10,000. */
+export const TREE_ROWS = 400;
+/** Tree counts change with every message; reading them twice a second is enough. */
+export const TREE_INTERVAL_MS = 500;
+const TREE_VALUE_CHARS = 120;
+
+const describeLastValue = (message: IngestedMessage) => {
+  const { preview } = message.decoded();
+  return preview.length > TREE_VALUE_CHARS ? preview.slice(0, TREE_VALUE_CHARS) : preview;
+};
+
+/** Message counts per topic level, and the topics seen for the first time. */
+export class TopicTreeSink implements Sink {
+  private readonly tree = new TopicTree<IngestedMessage>();
+  private newTopics: string[] = [];
+  private suggestedTopics = 0;
+  private changed = true;
+  private requested = true;
+  private lastSentAt = 0;
+  private expanded: ReadonlySet<string> = new Set();
+
+  ingest(message: IngestedMessage): void {
+    this.changed = true;
+    const isNew = this.tree.record(message.topic, message, message.time);
+    if (isNew && this.suggestedTopics < MAX_SUGGESTED_TOPICS) {
+      this.suggestedTopics += 1;
+      this.newTopics.push(message.topic);
+    }
+  }
+
+  /** The paths the user opened: the view is sent for these, at once. */
+  expand(paths: readonly string[]): void {
+    this.expanded = new Set(paths);
+    this.requested = true;
+  }
+
+  dueAt(now: number): number | null {
+    if (this.requested || this.newTopics.length > 0) return now;
+    return this.changed ? this.lastSentAt + TREE_INTERVAL_MS : null;
+  }
+
+  flush(batch: ConnectionBatch, now: number): void {
+    if (this.newTopics.length > 0) {
+      batch.newTopics = this.newTopics;
+      this.newTopics = [];
+    }
+    if (this.requested || (this.changed && now - this.lastSentAt >= TREE_INTERVAL_MS)) {
+      batch.tree = this.tree.view(this.expanded, TREE_ROWS, describeLastValue);
+      this.requested = false;
+      this.changed = false;
+      this.lastSentAt = now;
+    }
+  }
+
+  clear(): void {
+    this.tree.clear();
+    this.changed = true;
+  }
+}
