@@ -22,9 +22,28 @@ test('after the broker restarts, the dashboard reconnects and subscribes again',
     const subscription = page.getByRole('listitem').filter({ hasText: 'plant/#' });
     await expect(subscription).toContainText('waiting for the broker');
 
+    // Published while the broker is down: held, shown as queued, sent after the reconnect.
+    const publish = page.getByRole('form', { name: 'Publish' });
+    await publish.getByLabel('Topic').fill('plant/commands/fan');
+    await publish.getByLabel('Payload').fill('on');
+    await publish.getByLabel('Publish QoS').selectOption('1');
+    await publish.getByRole('button', { name: 'Publish' }).click();
+    const sent = page.getByRole('list', { name: 'Sent messages' }).getByRole('listitem').first();
+    await expect(sent).toContainText('queued');
+
     broker = await startMosquitto({ ports });
+    const fan = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.tcpPort}`);
+    const received: string[] = [];
+    fan.on('message', (_topic, payload) => received.push(payload.toString()));
+    await fan.subscribeAsync('plant/commands/#', { qos: 1 });
     await expect(status).toContainText('Connected', { timeout: 15_000 });
     await expect(subscription).toContainText('active');
+    await expect(page.getByText('1 subscription restored after the reconnect')).toBeVisible();
+    await expect(sent).toContainText('PUBACK received');
+    await expect.poll(() => received).toEqual(['on']);
+    await page.waitForTimeout(500);
+    expect(received).toEqual(['on']); // once, not again
+    await fan.endAsync();
 
     // The new broker knows nothing of the old session: only a fresh SUBSCRIBE brings this.
     const device = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.tcpPort}`);

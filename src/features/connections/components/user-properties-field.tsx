@@ -16,11 +16,11 @@ export function UserPropertiesField({ legend, value, onChange }: UserPropertiesF
       {value.map((pair, index) => (
         <div className="field-row" key={index}>
           <label className="field">
-            <span>Name</span>
+            <span>Property name</span>
             <input value={pair.key} onChange={(event) => set(index, { key: event.target.value })} />
           </label>
           <label className="field">
-            <span>Value</span>
+            <span>Property value</span>
             <input
               value={pair.value}
               onChange={(event) => set(index, { value: event.target.value })}
