@@ -9,6 +9,7 @@ import type { PublishPlan } from './publisher-process.ts';
 import { atLeast, atMost, below, ratioAtLeast, row } from './report.ts';
 import type { CaseResult, Row, TargetCheck } from './report.ts';
 import { measureStartup } from './startup.ts';
+import { CONNECTIONS, measureThree, openThreeConnections } from './three-connections.ts';
 
 export interface BenchContext {
   browser: Browser;
@@ -198,6 +199,45 @@ const startup: BenchCase = {
   },
 };
 
+const threeConnections: BenchCase = {
+  name: '3x5k',
+  async run(context) {
+    const seconds = context.quick ? 2 : 10;
+    const rate = 5_000;
+    const figures = await onPage(
+      openThreeConnections(openApp(context.browser, context.webUrl), context.brokerWsUrl),
+      (page) => measureThree(page, context.brokerTcpUrl, rate, rate * seconds, context.track),
+    );
+    const perConnection = CONNECTIONS.map((name, index) =>
+      row(
+        `${name}: accounted (%)`,
+        (100 * (figures.counted[index] ?? 0)) / Math.max(1, figures.sent[index] ?? 0),
+        null,
+        atLeast(100, '%'),
+        2,
+      ),
+    );
+    return {
+      name: this.name,
+      title: `3 connections × 5k msg/s, ${seconds} s`,
+      rows: [
+        row(
+          'sent (all)',
+          figures.sent.reduce((a, b) => a + b, 0),
+          null,
+        ),
+        ...perConnection,
+        row('fps', figures.fps, null, atLeast(58)),
+        row('worst 1-s fps', figures.worstSecondFps, null),
+        row('longest frame gap (ms)', figures.longestGapMs, null),
+        row('heap main (MB)', figures.heapMainMb, null),
+        row('heap worker (MB)', figures.heapWorkerMb, null),
+      ],
+      details: { ...figures },
+    };
+  },
+};
+
 export const CASES: BenchCase[] = [
   burstCase('5k-one', '5k msg/s, 1 topic', 5_000, 1, {
     fps: atLeast(58),
@@ -215,6 +255,7 @@ export const CASES: BenchCase[] = [
     fps: atLeast(55),
     settleMs: atMost(300, ' ms'),
   }),
+  threeConnections,
   asFastAsPossible,
   soak,
   startup,
