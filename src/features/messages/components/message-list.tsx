@@ -54,6 +54,8 @@ export function MessageList({
         if (top > ROW_HEIGHT) onPause();
       }}
       role="table"
+      // Focusable, so the list scrolls from the keyboard too.
+      tabIndex={0}
       aria-label="Messages"
       aria-rowcount={count}
     >

@@ -1,0 +1,33 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, openDashboard, test } from './support/fixtures.ts';
+
+/** Serious and critical findings of an axe scan of what the page shows now. */
+async function seriousViolations(page: Page, include?: string) {
+  const builder = new AxeBuilder({ page });
+  if (include) builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test.describe('accessibility (axe)', () => {
+  test('the dashboard has no serious or critical violation', async ({ page, scope }) => {
+    await openDashboard(page, scope);
+    await expect(page.locator('figure.chart').first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('the connection settings and the log have none either', async ({ page, scope }) => {
+    await openDashboard(page, scope);
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByRole('dialog').getByLabel('MQTT version').selectOption('5');
+    await page.getByRole('dialog').getByLabel('Send a last will').check();
+    expect(await seriousViolations(page, 'dialog')).toEqual([]);
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Log', exact: true }).click();
+    await expect(page.getByRole('list', { name: 'Connection log' })).toBeVisible();
+    expect(await seriousViolations(page, 'dialog')).toEqual([]);
+  });
+});
