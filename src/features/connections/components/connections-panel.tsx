@@ -112,14 +112,9 @@ export function ConnectionsPanel() {
     <Panel
       title="Connections"
       actions={
-        <>
-          <button type="button" className="button-ghost" onClick={() => setDialog('transfer')}>
-            Import / export
-          </button>
-          <button type="button" className="button-secondary" onClick={() => setDialog('new')}>
-            + New
-          </button>
-        </>
+        <button type="button" className="button-secondary" onClick={() => setDialog('new')}>
+          + New
+        </button>
       }
     >
       <ul className="connection-list" aria-label="Connections">
@@ -127,6 +122,13 @@ export function ConnectionsPanel() {
           <ConnectionItem key={profile.id} profile={profile} focused={profile.id === focusedId} />
         ))}
       </ul>
+      <button
+        type="button"
+        className="button-ghost connection-transfer"
+        onClick={() => setDialog('transfer')}
+      >
+        Import or export connections…
+      </button>
       <Suspense fallback={null}>
         {dialog === 'new' && (
           <ProfileEditor

@@ -88,8 +88,9 @@ export default function ProfileEditor({ profile, isNew = false, onClose }: Profi
           <fieldset className="color-choice">
             <legend>Colour</legend>
             {PROFILE_COLORS.map((color) => (
-              <label key={color} className="color-swatch" style={{ background: color }}>
+              <label key={color} className="color-swatch">
                 <input
+                  style={{ background: color }}
                   type="radio"
                   name="profile-color"
                   value={color}
