@@ -45,15 +45,20 @@ export async function openApp(browser: Browser, webUrl: string): Promise<BenchPa
   return opened;
 }
 
-export async function setUpDashboard(page: Page): Promise<void> {
-  await page.getByLabel('Topic filter').fill(BENCH_FILTER);
+/** Subscribes the connection in focus to `filter` and waits for the broker's answer. */
+export async function subscribeInApp(page: Page, filter: string): Promise<void> {
+  await page.getByLabel('Topic filter').fill(filter);
   await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
   await page
     .getByRole('list', { name: 'Active subscriptions' })
     .getByRole('listitem')
-    .filter({ hasText: BENCH_FILTER })
+    .filter({ hasText: filter })
     .filter({ hasText: 'active' })
     .waitFor();
+}
+
+export async function setUpDashboard(page: Page): Promise<void> {
+  await subscribeInApp(page, BENCH_FILTER);
   for (const chart of CHARTS) {
     await page.getByRole('button', { name: '+ Add chart' }).click();
     const form = page.getByRole('form', { name: 'Add chart' });

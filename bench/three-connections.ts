@@ -1,7 +1,7 @@
 // The bench case for several brokers at once: three connections in one page, each subscribed
 // to its own stream at 5,000 msg/s. One worker paces them all, so the page should draw at the
 // same frame rate as with one connection, and every message must be counted on its connection.
-import type { Page } from '@playwright/test';
+import { subscribeInApp } from './pages.ts';
 import type { BenchPage } from './pages.ts';
 import { currentCount, frameStats, readProbe } from './page-probes.ts';
 import { startPublisher } from './publisher-process.ts';
@@ -13,17 +13,6 @@ const CATCH_UP_MS = 60_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const prefixOf = (index: number) => `bench3/c${index + 1}`;
-
-async function subscribeFocused(page: Page, filter: string): Promise<void> {
-  await page.getByLabel('Topic filter').fill(filter);
-  await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
-  await page
-    .getByRole('list', { name: 'Active subscriptions' })
-    .getByRole('listitem')
-    .filter({ hasText: filter })
-    .filter({ hasText: 'active' })
-    .waitFor();
-}
 
 /** The app with the default view (four charts on the first connection) and two more brokers. */
 export async function openThreeConnections(
@@ -47,7 +36,7 @@ export async function openThreeConnections(
       .getByRole('status', { name: 'Connection status' })
       .filter({ hasText: 'Connected' })
       .waitFor();
-    await subscribeFocused(page, `${prefixOf(index)}/#`);
+    await subscribeInApp(page, `${prefixOf(index)}/#`);
   }
   return opened;
 }

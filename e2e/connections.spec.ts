@@ -163,3 +163,107 @@ test.describe('saved connections', () => {
     }
   });
 });
+
+test.describe('moving connections between tools', () => {
+  test('an MQTTX export is imported beside the existing connections, subscriptions included', async ({
+    page,
+    scope,
+  }) => {
+    await openDashboard(page, scope);
+    await page.getByRole('button', { name: 'Import or export connections…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import and export connections' });
+    const mqttx = [
+      {
+        id: 'a1',
+        clientId: 'mqttx_1',
+        name: 'Plant A',
+        clean: true,
+        protocol: 'ws',
+        host: '127.0.0.1',
+        port: 8083,
+        path: '/mqtt',
+        keepalive: 60,
+        connectTimeout: 10,
+        reconnect: true,
+        reconnectPeriod: 4000,
+        username: '',
+        password: '',
+        ssl: false,
+        mqttVersion: '5.0',
+        subscriptions: [{ topic: 'plant/+/temp', qos: 1 }],
+      },
+    ];
+    await dialog.getByLabel('Connections file').setInputFiles({
+      name: 'mqttx-connections.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(mqttx)),
+    });
+    await expect(dialog.getByRole('status')).toContainText('Imported 1 connection(s): Plant A');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(connectionItem(page, 'Demo broker')).toContainText('Connected');
+    await page.getByRole('button', { name: 'Show Plant A' }).click();
+    await expect(page.getByLabel('Broker URL')).toHaveValue('ws://127.0.0.1:8083/mqtt');
+    await expect(page.getByRole('list', { name: 'Active subscriptions' })).toContainText(
+      'plant/+/temp',
+    );
+  });
+
+  test('a file that is not a connection export is refused in words, and nothing changes', async ({
+    page,
+    scope,
+  }) => {
+    await openDashboard(page, scope);
+    await page.getByRole('button', { name: 'Import or export connections…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import and export connections' });
+    await dialog.getByLabel('Connections file').setInputFiles({
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('shopping: milk, eggs'),
+    });
+    await expect(dialog.getByRole('alert')).toContainText('not JSON');
+    await expect(page.getByRole('list', { name: 'Connections' }).getByRole('listitem')).toHaveCount(
+      1,
+    );
+  });
+});
+
+test('a broker that speaks only MQTT 3.1.1 refuses MQTT 5, and the app suggests 3.1.1', async ({
+  page,
+  scope,
+}) => {
+  await openDashboard(page, scope);
+  await page.getByRole('button', { name: 'Disconnect', exact: true }).click();
+  await page.getByLabel('MQTT version').selectOption('5');
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(page.getByRole('form', { name: 'Connection' })).toContainText('3.1.1');
+});
+
+test('a connection in a background tab keeps its keepalive', async ({ page, scope, context }) => {
+  const broker = await startMosquitto();
+  try {
+    await openDashboard(page, scope);
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings of Demo broker' });
+    await dialog.getByLabel('Keepalive (s)').fill('2');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Disconnect', exact: true }).click();
+    await page.getByLabel('Broker URL').fill(`${broker.wsUrl}/mqtt`);
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    const status = page.getByRole('status', { name: 'Connection status' });
+    await expect(status).toContainText('Connected');
+
+    // Another tab in front: this one is hidden, as when the user looks elsewhere.
+    const other = await context.newPage();
+    await other.bringToFront();
+    expect(await page.evaluate(() => document.visibilityState)).toBe('hidden');
+    // Mosquitto drops a client that is silent for 1.5 keepalives (3 s): wait well past that.
+    await other.waitForTimeout(8_000);
+    await page.bringToFront();
+    await expect(status).toContainText('Connected');
+    await page.getByRole('button', { name: 'Log', exact: true }).click();
+    const log = page.getByRole('list', { name: 'Connection log' });
+    await expect(log).not.toContainText('Socket closed');
+  } finally {
+    await broker.stop();
+  }
+});

@@ -3,12 +3,7 @@
  * to one broker connection carries its `connectionId`; one batch carries every connection's
  * changes. All of it is structured-clone friendly: plain data and typed arrays only.
  */
-import type {
-  ConnectProperties,
-  LastWill,
-  ProtocolVersion,
-  QoS,
-} from '../../core/connection-profile.ts';
+import type { ConnectionProfile, ProtocolVersion, QoS } from '../../core/connection-profile.ts';
 import type { PayloadFormat } from '../../core/decoders/index.ts';
 import type { TopicTreeView } from '../../core/topic-tree.ts';
 
@@ -19,21 +14,21 @@ export type { ProtocolVersion, QoS } from '../../core/connection-profile.ts';
 export const MESSAGE_HISTORY = 2_000;
 
 /** What the worker needs to open one connection: a profile with its URL composed. */
-export interface ConnectSettings {
-  url: string;
-  clientId: string;
-  username: string;
-  password: string;
-  protocolVersion: ProtocolVersion;
-  cleanStart: boolean;
-  keepaliveSeconds: number;
-  connectTimeoutSeconds: number;
+export type ConnectSettings = { url: string } & Pick<
+  ConnectionProfile,
+  | 'clientId'
+  | 'username'
+  | 'password'
+  | 'protocolVersion'
+  | 'cleanStart'
+  | 'keepaliveSeconds'
+  | 'connectTimeoutSeconds'
   /** First delay before a reconnect; later ones double up to a ceiling. 0: never reconnect. */
-  reconnectPeriodSeconds: number;
-  sessionExpirySeconds: number | null;
-  will: LastWill | null;
-  properties: ConnectProperties;
-}
+  | 'reconnectPeriodSeconds'
+  | 'sessionExpirySeconds'
+  | 'will'
+  | 'properties'
+>;
 
 export type ConnectionStatus =
   | { status: 'idle' }
