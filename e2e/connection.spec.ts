@@ -10,9 +10,10 @@ test.describe('connection problems are explained', () => {
     await expect(page.getByRole('form', { name: 'Connection' }).getByRole('alert')).toContainText(
       'WebSocket listener',
     );
-    await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(
-      'Disconnected',
-    );
+    // The header names the refused URL, not the one connected before.
+    const status = page.getByRole('status', { name: 'Connection status' });
+    await expect(status).toContainText('Connection failed');
+    await expect(status).toContainText('mqtt://127.0.0.1:1883');
   });
 
   test('an unreachable broker shows that it is retrying', async ({ page, scope }) => {

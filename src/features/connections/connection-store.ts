@@ -40,6 +40,13 @@ export function applyConnectionEvents(
   }));
 }
 
+/**
+ * A URL refused before it reached the worker: the header names that URL, not the one before it.
+ */
+export function refuseUrl(store: ConnectionStore, url: string, reason: string): void {
+  store.setState({ status: { status: 'error', url, reason, hint: null, inspectUrl: null } });
+}
+
 export function setNeedsPassword(store: ConnectionStore, needsPassword: boolean): void {
   store.setState({ needsPassword });
 }

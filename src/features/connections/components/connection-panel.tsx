@@ -8,7 +8,7 @@ import type { ConnectionProfile, ProtocolVersion } from '../../../core/connectio
 import { validateBrokerUrl } from '../../../core/broker-url.ts';
 import { ConnectionsContext } from '../connections-context.ts';
 import { connectProfile, disconnectProfile } from '../connection-actions.ts';
-import { isActive } from '../connection-store.ts';
+import { isActive, refuseUrl } from '../connection-store.ts';
 import { updateProfile } from '../profiles-store.ts';
 import { ConnectionProblem } from './connection-problem.tsx';
 
@@ -36,7 +36,9 @@ export function ConnectionPanel({ profile }: { profile: ConnectionProfile }) {
     const check = validateBrokerUrl(url);
     const parsed = parseBrokerUrl(url);
     if (!check.ok || !parsed.ok) {
-      setUrlError(check.ok ? (parsed.ok ? null : parsed.reason) : check.reason);
+      const reason = check.ok ? (parsed.ok ? '' : parsed.reason) : check.reason;
+      setUrlError(reason);
+      refuseUrl(statusStore, url.trim(), reason);
       return;
     }
     setUrlError(null);
@@ -139,7 +141,7 @@ export function ConnectionPanel({ profile }: { profile: ConnectionProfile }) {
             {active ? 'Disconnect' : 'Connect'}
           </button>
         </div>
-        <ConnectionProblem status={status} />
+        {!urlError && <ConnectionProblem status={status} />}
       </form>
       <Suspense fallback={null}>
         {dialog === 'settings' && (
