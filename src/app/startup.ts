@@ -1,10 +1,6 @@
 import { notify } from '../components/ui/notices.tsx';
-import {
-  createProfile,
-  parseBrokerUrl,
-  pickProfileColor,
-  profileUrl,
-} from '../core/connection-profile.ts';
+import { parseBrokerUrl, profileUrl } from '../core/broker-url.ts';
+import { createProfile, pickProfileColor } from '../core/connection-profile.ts';
 import type { ConnectionProfile } from '../core/connection-profile.ts';
 import { validateTopicFilter } from '../core/topic-filter.ts';
 import {

@@ -14,17 +14,14 @@ import type {
   UrlScheme,
   UserProperty,
 } from './connection-profile.ts';
+import { parseBrokerUrl } from './broker-url.ts';
 import {
   createProfile,
-  fieldLabel,
   formatHostPort,
   generateProfileId,
-  parseBrokerUrl,
   pickProfileColor,
-  reviveProfile,
-  savedEntryName,
-  toPortableProfile,
 } from './connection-profile.ts';
+import { fieldLabel, reviveProfile, savedEntryName, toPortableProfile } from './profile-storage.ts';
 import { validateTopicFilter } from './topic-filter.ts';
 
 export const EXPORT_FORMAT = 'mqtt-scope/connections';

@@ -1,4 +1,4 @@
-import { profileUrl } from '../../core/connection-profile.ts';
+import { profileUrl } from '../../core/broker-url.ts';
 import type { ConnectionProfile } from '../../core/connection-profile.ts';
 import type { ConnectSettings } from '../../services/mqtt/index.ts';
 

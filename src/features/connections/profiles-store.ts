@@ -4,7 +4,7 @@ import {
   loadStoredProfiles,
   migrateLegacyConnection,
   serializeProfilesForStorage,
-} from '../../core/connection-profile.ts';
+} from '../../core/profile-storage.ts';
 import type { ConnectionProfile } from '../../core/connection-profile.ts';
 
 export interface ProfilesState {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { Modal } from '../../../components/ui/modal.tsx';
-import { profileUrl } from '../../../core/connection-profile.ts';
+import { profileUrl } from '../../../core/broker-url.ts';
 import type { ConnectionProfile } from '../../../core/connection-profile.ts';
 import type { LogEntry } from '../../../services/mqtt/index.ts';
 import { ConnectionsContext } from '../connections-context.ts';

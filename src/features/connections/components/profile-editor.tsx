@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Modal } from '../../../components/ui/modal.tsx';
+import { parseBrokerUrl } from '../../../core/broker-url.ts';
 import {
   formatHostPort,
   generateClientId,
-  parseBrokerUrl,
   PROFILE_COLORS,
-  validateProfile,
 } from '../../../core/connection-profile.ts';
+import { validateProfile } from '../../../core/profile-validation.ts';
 import type { ConnectionProfile, ProtocolVersion } from '../../../core/connection-profile.ts';
 import { ConnectionsContext } from '../connections-context.ts';
 import { connectProfile } from '../connection-actions.ts';

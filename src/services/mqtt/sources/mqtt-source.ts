@@ -1,6 +1,5 @@
 import type { IClientOptions, IConnackPacket, IDisconnectPacket, MqttClient } from 'mqtt';
-import { validateBrokerUrl } from '../../../core/broker-url.ts';
-import { parseBrokerUrl } from '../../../core/connection-profile.ts';
+import { parseBrokerUrl, validateBrokerUrl } from '../../../core/broker-url.ts';
 import {
   describeConnackCode,
   describeDisconnectReason,
