@@ -1,13 +1,13 @@
 // The cases `npm run bench` runs, their targets, and how their figures become table rows.
 import type { Browser } from '@playwright/test';
-import type { HeapSample } from './heap.ts';
 import { measureBurst } from './measure.ts';
 import type { BurstFigures } from './measure.ts';
-import { openApp, openCeiling } from './pages.ts';
+import { openApp, openCeiling, openStreamOnly } from './pages.ts';
 import type { BenchPage } from './pages.ts';
 import type { PublishPlan } from './publisher-process.ts';
 import { atLeast, atMost, below, ratioAtLeast, row } from './report.ts';
 import type { CaseResult, Row, TargetCheck } from './report.ts';
+import { measureSearch } from './search.ts';
 import { measureStartup } from './startup.ts';
 import { CONNECTIONS, measureThree, openThreeConnections } from './three-connections.ts';
 
@@ -29,7 +29,6 @@ export interface BenchCase {
 }
 
 const SPREAD_TOPICS = 10_000;
-const mb = (heap: HeapSample) => heap.mainMb + (heap.workerMb ?? 0);
 
 function plan(context: BenchContext, rate: number, count: number, topics: number): PublishPlan {
   const seconds = rate > 0 ? count / rate : 30;
@@ -52,15 +51,13 @@ async function onPage<T>(open: Promise<BenchPage>, use: (page: BenchPage) => Pro
   }
 }
 
-/** The same stream into the ceiling page, then into the app. */
-async function appAndCeiling(context: BenchContext, publish: PublishPlan) {
+/** The same stream into the ceiling page, then into the app (by default with four charts). */
+async function appAndCeiling(context: BenchContext, publish: PublishPlan, open = openApp) {
   const { browser, webUrl, ceilingUrl, brokerWsUrl, track } = context;
   const ceiling = await onPage(openCeiling(browser, ceilingUrl, brokerWsUrl), (page) =>
     measureBurst(page, publish, { track }),
   );
-  const app = await onPage(openApp(browser, webUrl), (page) =>
-    measureBurst(page, publish, { track }),
-  );
+  const app = await onPage(open(browser, webUrl), (page) => measureBurst(page, publish, { track }));
   return { app, ceiling };
 }
 
@@ -92,6 +89,7 @@ function burstCase(
   rate: number,
   topics: number,
   targets: BurstTargets,
+  open = openApp,
 ): BenchCase {
   return {
     name,
@@ -100,6 +98,7 @@ function burstCase(
       const { app, ceiling } = await appAndCeiling(
         context,
         plan(context, rate, rate * seconds, topics),
+        open,
       );
       return {
         name,
@@ -142,33 +141,74 @@ const soak: BenchCase = {
   async run(context) {
     const count = context.quick ? 200_000 : 1_000_000;
     const marks = [count / 4, count / 2, count];
-    const app = await onPage(openApp(context.browser, context.webUrl), (page) =>
-      measureBurst(page, plan(context, 25_000, count, SPREAD_TOPICS), {
-        track: context.track,
-        heapAt: marks,
-      }),
+    const { app, searches } = await onPage(
+      openApp(context.browser, context.webUrl),
+      async (page) => {
+        const burst = await measureBurst(page, plan(context, 25_000, count, SPREAD_TOPICS), {
+          track: context.track,
+          heapAt: marks,
+        });
+        // Everything recorded is findable: three searches over the whole recording.
+        const topic = await measureSearch(
+          page.page,
+          { topic: 'bench/spread/4242' },
+          'bench/spread/4242',
+        );
+        const seq = Math.round(count * 0.777);
+        const text = await measureSearch(page.page, { text: `"seq":${seq},` }, `"seq":${seq},`);
+        const field = await measureSearch(page.page, { field: 'v > 24.99' }, 'bench/spread');
+        return { app: burst, searches: { topic, text, field } };
+      },
     );
     const [quarter, half, full] = app.heapAt.map((sample) => sample.heap);
-    const growth = half && full ? (100 * (mb(full) - mb(half))) / mb(half) : null;
-    const heapRows = app.heapAt.map(({ count: at, heap }, index) =>
+    const growth = half && full ? (100 * (full.mainMb - half.mainMb)) / half.mainMb : null;
+    const heapRows = app.heapAt.map(({ count: at, heap }) =>
       row(
-        `heap after GC at ${at.toLocaleString('en-US')} (MB, main+worker)`,
-        mb(heap),
-        null,
-        index === marks.length - 1 ? below(150, ' MB') : undefined,
+        `heap after GC at ${at.toLocaleString('en-US')} (MB, main / worker)`,
+        heap.mainMb,
+        heap.workerMb,
       ),
     );
+    // The recorder keeps every message whole: its budget is the raw bytes, 1.5×, plus 32 MB.
+    const rawMb = app.publisher.rawBytes / (1024 * 1024);
+    const workerBudgetMb = 1.5 * rawMb + 32;
+    const { topic, text, field } = searches;
     return {
       name: this.name,
-      title: `Soak, ${count.toLocaleString('en-US')} msgs, 10k topics at 25k/s`,
+      title: `Soak, ${count.toLocaleString('en-US')} msgs, 10k topics at 25k/s, then searched`,
       rows: [
         row('accounted (%)', app.accountedPct, null, atLeast(100, '%'), 2),
         row('fps', app.fps),
         row('worst 1-s fps', app.worstSecondFps),
         ...heapRows,
-        row('heap growth half→full (%)', growth, null, below(10, '%')),
+        row('main heap growth half→full (%)', growth, null, below(10, '%')),
+        row('raw topic+payload bytes sent (MB)', rawMb),
+        row(
+          'worker heap at the end (MB)',
+          full?.workerMb ?? null,
+          null,
+          atMost(Math.round(workerBudgetMb), ' MB'),
+        ),
+        row('search topic: messages searched', topic.searched, null, atLeast(app.received)),
+        row(
+          'search topic: matches',
+          topic.matched,
+          null,
+          atLeast(Math.floor(app.received / SPREAD_TOPICS)),
+        ),
+        row('search topic: first screen (ms)', topic.firstScreenMs, null, atMost(200, ' ms')),
+        row('search topic: whole count (ms)', topic.wholeCountMs, null, atMost(1_000, ' ms')),
+        row('search topic: fps meanwhile', topic.fps, null, atLeast(55)),
+        row('search text: matches', text.matched, null, atLeast(1)),
+        row('search text: first screen (ms)', text.firstScreenMs, null, atMost(200, ' ms')),
+        row('search text: whole count (ms)', text.wholeCountMs, null, atMost(1_000, ' ms')),
+        row('search text: fps meanwhile', text.fps, null, atLeast(55)),
+        row('search JSON field: matches', field.matched),
+        row('search JSON field: first screen (ms)', field.firstScreenMs),
+        row('search JSON field: whole count (ms)', field.wholeCountMs),
+        row('search JSON field: fps meanwhile', field.fps),
       ],
-      details: { app, quarter, half, full },
+      details: { app, quarter, half, full, searches },
     };
   },
 };
@@ -255,6 +295,23 @@ export const CASES: BenchCase[] = [
     fps: atLeast(55),
     settleMs: atMost(300, ' ms'),
   }),
+  // A new user's first view: a subscription, the stream and the tree, no chart.
+  burstCase(
+    'stream-5k',
+    'Stream only (no chart), 5k msg/s, 10k topics',
+    5_000,
+    SPREAD_TOPICS,
+    { fps: atLeast(58), settleMs: atMost(150, ' ms') },
+    openStreamOnly,
+  ),
+  burstCase(
+    'stream-20k',
+    'Stream only (no chart), 20k msg/s, 10k topics',
+    20_000,
+    SPREAD_TOPICS,
+    { fps: atLeast(55), settleMs: atMost(300, ' ms') },
+    openStreamOnly,
+  ),
   threeConnections,
   asFastAsPossible,
   soak,

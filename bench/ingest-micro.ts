@@ -1,5 +1,5 @@
 // `npx tsx bench/ingest-micro.ts`: the cost of MQTT Scope's own per-message work in the worker
-// (the ingest pipeline with its sinks: counters, history, topic tree, four chart series),
+// (the ingest pipeline with its sinks: counters, recorder, topic tree, four chart series),
 // without mqtt.js, in µs per message.
 import { createDecoderRegistry } from '../src/core/decoders/index.ts';
 import { IngestPipeline } from '../src/services/mqtt/engine/ingest-pipeline.ts';
@@ -16,7 +16,7 @@ for (const [name, topicCount] of [
   ['one', 1],
   ['spread', 10_000],
 ] as const) {
-  const sinks = createConnectionSinks(0);
+  const sinks = createConnectionSinks('bench', createDecoderRegistry(), 0);
   const pipeline = new IngestPipeline('bench', sinks.all, createDecoderRegistry(), () => undefined);
   sinks.series.watch('a', 'bench/#', 'v');
   sinks.series.watch('b', 'bench/#', 'seq');
@@ -29,7 +29,7 @@ for (const [name, topicCount] of [
     const payload = payloads[i % payloads.length] ?? new Uint8Array();
     pipeline.ingest(topic, payload, 0, false, i);
     // About one batch per 200 messages, as at 12,000 msg/s and 60 frames a second.
-    if (i % 200 === 0) sinks.history.flush(emptyConnectionBatch('bench'));
+    if (i % 200 === 0) sinks.recorder.flush(emptyConnectionBatch('bench'), i);
   }
   const micros = ((performance.now() - started) * 1_000) / MESSAGES;
   console.log(

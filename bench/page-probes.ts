@@ -23,7 +23,7 @@ interface ProbeSelectors {
 
 const SELECTORS: ProbeSelectors = {
   counter: '[data-testid="received-count"]',
-  row: '[role="table"][aria-label="Messages"] [role="row"]',
+  row: '[role="grid"][aria-label="Messages"] [role="row"]',
   chart: 'figure.chart svg path.recharts-curve',
 };
 

@@ -45,6 +45,24 @@ export async function openApp(browser: Browser, webUrl: string): Promise<BenchPa
   return opened;
 }
 
+/**
+ * The dashboard as a new user first has it: subscribed, the stream and the topic tree in view,
+ * no chart (the demo's charts are removed).
+ */
+export async function openStreamOnly(browser: Browser, webUrl: string): Promise<BenchPage> {
+  const opened = await openPage(browser);
+  const { page } = opened;
+  await page.goto(webUrl);
+  await page
+    .getByRole('status', { name: 'Connection status' })
+    .filter({ hasText: 'Connected' })
+    .waitFor();
+  await subscribeInApp(page, BENCH_FILTER);
+  const remove = page.getByRole('button', { name: /^Remove chart/ });
+  while ((await remove.count()) > 0) await remove.first().click();
+  return opened;
+}
+
 /** Subscribes the connection in focus to `filter` and waits for the broker's answer. */
 export async function subscribeInApp(page: Page, filter: string): Promise<void> {
   await page.getByLabel('Topic filter').fill(filter);

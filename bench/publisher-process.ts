@@ -18,6 +18,8 @@ export interface PublishReport {
   /** Wall-clock (Date.now) of the first and the last publish call. */
   firstAt: number;
   lastAt: number;
+  /** Topic and payload bytes of everything sent: what a recorder must at least hold. */
+  rawBytes: number;
 }
 
 export interface RunningPublisher {

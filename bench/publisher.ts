@@ -8,7 +8,7 @@ const TICK_MS = 5;
 const HIGH_WATER_BYTES = 1 << 20;
 
 const plan = JSON.parse(process.argv[2] ?? '{}') as PublishPlan;
-const report: PublishReport = { sent: 0, firstAt: 0, lastAt: 0 };
+const report: PublishReport = { sent: 0, firstAt: 0, lastAt: 0, rawBytes: 0 };
 // The driver went away: do not outlive it.
 process.on('disconnect', () => process.exit(1));
 
@@ -26,9 +26,11 @@ function publishOne(): void {
   const seq = report.sent + 1;
   const now = Date.now();
   const v = (20 + 5 * Math.sin(seq / 500)).toFixed(2);
-  client.publish(`${plan.prefix}/${seq % plan.topicCount}`, `{"v":${v},"seq":${seq},"ts":${now}}`, {
-    qos: 0,
-  });
+  const topic = `${plan.prefix}/${seq % plan.topicCount}`;
+  const payload = `{"v":${v},"seq":${seq},"ts":${now}}`;
+  client.publish(topic, payload, { qos: 0 });
+  // Both are ASCII: characters are bytes.
+  report.rawBytes += topic.length + payload.length;
   if (seq === 1) report.firstAt = now;
   report.lastAt = now;
   report.sent = seq;

@@ -8,7 +8,7 @@ test.describe('first visit to npm start', () => {
     await expect(subscriptions).toContainText('demo/#');
     await expect(subscriptions).toContainText('active');
 
-    const messages = page.getByRole('table', { name: 'Messages' });
+    const messages = page.getByRole('grid', { name: 'Messages' });
     await expect(messages.getByRole('row').first()).toContainText('demo/');
     await expect(messages).toContainText(/demo\/[\w-]+\/[\w-]+\/telemetry/);
   });

@@ -71,3 +71,17 @@ export async function receivedCount(page: Page): Promise<number> {
   const text = await page.getByTestId('received-count').textContent();
   return Number((text ?? '0').replace(/,/g, ''));
 }
+
+/** Opens the search form of the message list, fills what is given and runs the search. */
+export async function searchRecorded(
+  page: Page,
+  fields: { topic?: string; text?: string; field?: string; regex?: boolean },
+): Promise<void> {
+  const form = page.getByRole('search', { name: 'Search recorded messages' });
+  if (!(await form.isVisible())) await page.getByRole('button', { name: 'Search' }).click();
+  await form.getByLabel('Topic filter').fill(fields.topic ?? '');
+  await form.getByLabel('Payload contains').fill(fields.text ?? '');
+  await form.getByLabel('JSON field').fill(fields.field ?? '');
+  await form.getByLabel('Regular expression').setChecked(fields.regex ?? false);
+  await form.getByRole('button', { name: 'Search', exact: true }).click();
+}

@@ -25,7 +25,7 @@ export function routeBatch(workspace: Workspace, batch: EngineBatch): void {
   }
   applyStreamBatches(
     messageView,
-    batch.connections,
+    batch,
     (id) => bundles.get(id)?.stream,
     () => [...bundles.values()].map((bundle) => bundle.stream),
   );

@@ -1,7 +1,9 @@
 import { createNoticesStore, notify } from '../components/ui/notices.tsx';
 import type { NoticesStore } from '../components/ui/notices.tsx';
 import type { ConnectionProfile } from '../core/connection-profile.ts';
-import type { ConnectionHandle, MqttService } from '../services/mqtt/index.ts';
+import type { ConnectionHandle, MqttService, RecorderBudget } from '../services/mqtt/index.ts';
+import { DEFAULT_RECORDER_BUDGET } from '../core/recorder/message-store.ts';
+import { createRecorderBudgetStore } from '../features/messages/recorder-budget-store.ts';
 import { createConnectionStore } from '../features/connections/connection-store.ts';
 import type { ConnectionStore } from '../features/connections/connection-store.ts';
 import type { ConnectionsRuntime } from '../features/connections/connections-context.ts';
@@ -25,7 +27,11 @@ import {
   topicTreeStorageKey,
 } from '../features/topic-tree/topic-tree-store.ts';
 import type { TopicTreeStore } from '../features/topic-tree/topic-tree-store.ts';
-import { createChartDataStore, createChartsStore } from '../features/charts/charts-store.ts';
+import {
+  addChart,
+  createChartDataStore,
+  createChartsStore,
+} from '../features/charts/charts-store.ts';
 import type { ChartsRuntime } from '../features/charts/charts-context.ts';
 import { syncChartsWithWorker } from '../features/charts/chart-sync.ts';
 import { createPublishStore } from '../features/publish/publish-store.ts';
@@ -75,9 +81,19 @@ export function createWorkspace(service: MqttService, storage: Storage = localSt
   if (loaded.migratedLegacyId) moveLegacyEntries(storage, loaded.migratedLegacyId);
   const profiles = createProfilesStore(storage, loaded.state);
   const bundles = new Map<string, ConnectionBundle>();
+  const recorderBudget = createRecorderBudgetStore();
+  const isDefaultBudget = (budget: RecorderBudget) =>
+    budget.maxMessages === DEFAULT_RECORDER_BUDGET.maxMessages &&
+    budget.maxBytes === DEFAULT_RECORDER_BUDGET.maxBytes &&
+    budget.maxPayloadBytes === DEFAULT_RECORDER_BUDGET.maxPayloadBytes;
+  recorderBudget.subscribe(({ budget }) => {
+    for (const bundle of bundles.values()) bundle.handle.setRecorderBudget(budget);
+  });
 
   const makeBundle = (profile: ConnectionProfile): ConnectionBundle => {
     const handle = service.connection(profile.id);
+    const { budget } = recorderBudget.getState();
+    if (!isDefaultBudget(budget)) handle.setRecorderBudget(budget);
     const bundle: ConnectionBundle = {
       id: profile.id,
       handle,
@@ -144,6 +160,18 @@ export function createWorkspace(service: MqttService, storage: Storage = localSt
       view: messageView,
       streamFor: (id) => bundles.get(id)?.stream,
       handleFor: (id) => bundleFor(id).handle,
+      search: service.search,
+      budget: recorderBudget,
+      chartField(connectionId, topic, jsonPath) {
+        addChart(chartsStore, {
+          connectionId,
+          filter: topic,
+          jsonPath,
+          title: jsonPath ? `${jsonPath} · ${topic}` : topic,
+          unit: '',
+        });
+        notify(notices, 'info', `Added a chart of ${jsonPath || 'the payload'} on ${topic}.`);
+      },
     },
     charts: {
       charts: chartsStore,

@@ -1,6 +1,7 @@
 import { createStoreContext } from '../../components/store-context.tsx';
-import type { ConnectionHandle } from '../../services/mqtt/index.ts';
+import type { ConnectionHandle, SearchHandle } from '../../services/mqtt/index.ts';
 import type { ConnectionStream, MessageView } from './messages-store.ts';
+import type { RecorderBudgetStore } from './recorder-budget-store.ts';
 
 /** How a connection is marked on each row: its name and colour. */
 export interface ConnectionLabel {
@@ -13,6 +14,11 @@ export interface MessagesRuntime {
   view: MessageView;
   streamFor(connectionId: string): ConnectionStream | undefined;
   handleFor(connectionId: string): ConnectionHandle;
+  search: SearchHandle;
+  /** The recorder budget every connection shares. */
+  budget: RecorderBudgetStore;
+  /** "Chart this field" in the message detail; composed by the app from the charts feature. */
+  chartField?: (connectionId: string, topic: string, jsonPath: string) => void;
 }
 
 export const MessagesContext = createStoreContext<MessagesRuntime>('MessagesContext');

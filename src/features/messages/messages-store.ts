@@ -1,18 +1,32 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
+import { EMPTY_QUERY } from '../../core/recorder/message-query.ts';
 import { RingBuffer } from '../../core/ring-buffer.ts';
 import { MESSAGE_HISTORY } from '../../services/mqtt/index.ts';
 import type {
   ConnectionBatch,
   ConnectionHandle,
+  EngineBatch,
+  MessageDetail,
+  MessageQuery,
   MessageRow,
+  QueryStatus,
+  RecorderStats,
+  SearchHandle,
   StreamCounters,
 } from '../../services/mqtt/index.ts';
+import { RecordedRows } from './recorded-rows.ts';
 
 const NO_COUNTERS: StreamCounters = { received: 0, bytes: 0, rate: 0 };
 
+interface StreamState {
+  counters: StreamCounters;
+  /** What the worker's recorder holds for this connection; null until it first says. */
+  recorder: RecorderStats | null;
+}
+
 /** One connection's received rows and counters. The rows live outside the state: appending never copies. */
-export type ConnectionStream = StoreApi<{ counters: StreamCounters }> & {
+export type ConnectionStream = StoreApi<StreamState> & {
   readonly connectionId: string;
   readonly rows: RingBuffer<MessageRow>;
   /** Every topic seen so far, in order of first appearance; read on demand, never rendered live. */
@@ -21,7 +35,7 @@ export type ConnectionStream = StoreApi<{ counters: StreamCounters }> & {
 
 export function createConnectionStream(connectionId: string): ConnectionStream {
   return Object.assign(
-    createStore(() => ({ counters: NO_COUNTERS })),
+    createStore<StreamState>(() => ({ counters: NO_COUNTERS, recorder: null })),
     {
       connectionId,
       rows: new RingBuffer<MessageRow>(MESSAGE_HISTORY),
@@ -36,11 +50,32 @@ export interface RowKey {
   seq: number;
 }
 
+/**
+ * What the list shows: the live rows as they arrive, or rows read back from the worker's
+ * recorder: everything recorded (the list was paused) or the matches of a search.
+ */
+export type ListSource =
+  | { kind: 'live' }
+  | {
+      kind: 'recorded';
+      queryId: number;
+      /** Null while browsing everything recorded (paused with no search). */
+      query: MessageQuery | null;
+      status: QueryStatus | null;
+    };
+
 export interface MessageViewState {
   /** Bumped whenever the visible rows change: views select this, never the rows themselves. */
   version: number;
   paused: boolean;
+  source: ListSource;
+  /** Messages received (all connections) when the list was paused, to say how many wait. */
+  pausedAtReceived: number | null;
+  /** A time the list should scroll to, as an offset into the recorded rows. */
+  scrollTo: { offset: number; nonce: number } | null;
   selected: RowKey | null;
+  /** The selected message whole, once the worker sent it; `missing` when it was evicted. */
+  detail: { key: RowKey; message: MessageDetail | null } | null;
   /** The connection whose stream is shown, or null for every connection together. */
   filter: string | null;
   /** Counters of every connection added up. */
@@ -51,6 +86,8 @@ export interface MessageViewState {
 export type MessageView = StoreApi<MessageViewState> & {
   /** Newest rows of every connection, in the order they arrived. */
   readonly combined: RingBuffer<MessageRow>;
+  /** Rows of the recorded source, fetched as the list scrolls. */
+  readonly recorded: RecordedRows;
 };
 
 export function createMessageView(): MessageView {
@@ -58,11 +95,15 @@ export function createMessageView(): MessageView {
     createStore<MessageViewState>(() => ({
       version: 0,
       paused: false,
+      source: { kind: 'live' },
+      pausedAtReceived: null,
+      scrollTo: null,
       selected: null,
+      detail: null,
       filter: null,
       totals: NO_COUNTERS,
     })),
-    { combined: new RingBuffer<MessageRow>(MESSAGE_HISTORY) },
+    { combined: new RingBuffer<MessageRow>(MESSAGE_HISTORY), recorded: new RecordedRows() },
   );
 }
 
@@ -76,47 +117,61 @@ export function visibleRows(
 }
 
 /**
- * Applies one frame's batches. Live rows are appended while the list runs; a history (asked
- * for on pause) replaces a connection's rows, and the combined list is then merged anew by time.
+ * Applies one frame's batches. Live rows are always appended (so resuming shows no gap); the
+ * list shows them only while it runs. Search progress and fetched rows go to the recorded source.
  */
 export function applyStreamBatches(
   view: MessageView,
-  batches: readonly ConnectionBatch[],
+  batch: EngineBatch,
   streamFor: (connectionId: string) => ConnectionStream | undefined,
   allStreams: () => Iterable<ConnectionStream>,
 ): void {
-  const { paused } = view.getState();
+  const state = view.getState();
+  const changes: Partial<MessageViewState> = {};
   let changed = false;
-  let historyArrived = false;
   let countersChanged = false;
-  for (const batch of batches) {
-    const stream = streamFor(batch.connectionId);
+  for (const part of batch.connections) {
+    const stream = streamFor(part.connectionId);
     if (!stream) continue;
-    if (batch.counters) {
-      stream.setState({ counters: batch.counters });
+    if (part.counters || part.recorder) {
+      stream.setState(streamChanges(part));
       countersChanged = true;
     }
-    for (const topic of batch.newTopics) stream.knownTopics.push(topic);
-    if (batch.history) {
-      stream.rows.clear();
-      for (const row of batch.history) stream.rows.push(row);
-      historyArrived = true;
-    } else if (!paused && batch.rows.length > 0) {
-      for (const row of batch.rows) {
+    for (const topic of part.newTopics) stream.knownTopics.push(topic);
+    if (part.rows.length > 0) {
+      for (const row of part.rows) {
         stream.rows.push(row);
         view.combined.push(row);
       }
-      changed = true;
+      if (state.source.kind === 'live') changed = true;
+    }
+    const answer = part.detail;
+    if (answer && state.selected?.connectionId === part.connectionId) {
+      if (state.selected.seq === answer.id)
+        changes.detail = { key: state.selected, message: answer.detail };
     }
   }
-  if (historyArrived) {
-    mergeByTime(view.combined, allStreams());
-    changed = true;
+  if (state.source.kind === 'recorded') {
+    const { source } = state;
+    if (batch.query?.queryId === source.queryId) {
+      changes.source = { ...source, status: batch.query };
+      changed = true;
+    }
+    const rows = batch.queryRows;
+    if (rows && view.recorded.put(rows.queryId, rows.offset, rows.rows)) changed = true;
+    if (batch.querySeek?.queryId === source.queryId)
+      changes.scrollTo = { offset: batch.querySeek.offset, nonce: Date.now() };
   }
-  const changes: Partial<MessageViewState> = {};
-  if (changed) changes.version = view.getState().version + 1;
+  if (changed) changes.version = state.version + 1;
   if (countersChanged) changes.totals = addCounters(allStreams());
-  if (changed || countersChanged) view.setState(changes);
+  if (Object.keys(changes).length > 0) view.setState(changes);
+}
+
+function streamChanges(part: ConnectionBatch): Partial<StreamState> {
+  const changes: Partial<StreamState> = {};
+  if (part.counters) changes.counters = part.counters;
+  if (part.recorder) changes.recorder = part.recorder;
+  return changes;
 }
 
 function addCounters(streams: Iterable<ConnectionStream>): StreamCounters {
@@ -130,50 +185,123 @@ function addCounters(streams: Iterable<ConnectionStream>): StreamCounters {
   return totals;
 }
 
-function mergeByTime(into: RingBuffer<MessageRow>, streams: Iterable<ConnectionStream>): void {
-  const all: MessageRow[] = [];
-  for (const stream of streams) all.push(...stream.rows.toArray());
-  all.sort((a, b) => a.time - b.time);
-  into.clear();
-  for (const row of all.slice(-into.capacity)) into.push(row);
+/** Shows recorded rows: every message of `connectionIds`, or the matches of `query`. */
+function showRecorded(
+  view: MessageView,
+  search: SearchHandle,
+  connectionIds: readonly string[],
+  query: MessageQuery | null,
+): void {
+  const previous = view.getState().source;
+  if (previous.kind === 'recorded') search.cancel(previous.queryId);
+  const queryId = search.run({ ...(query ?? EMPTY_QUERY), connectionIds: [...connectionIds] });
+  view.recorded.reset(queryId);
+  view.setState(({ version, paused, pausedAtReceived, totals }) => ({
+    paused: true,
+    pausedAtReceived: paused ? pausedAtReceived : totals.received,
+    source: { kind: 'recorded', queryId, query, status: null },
+    scrollTo: { offset: 0, nonce: Date.now() },
+    version: version + 1,
+  }));
 }
 
-/** Stops the list to be read. Live batches carry only the newest rows, so the worker is asked
- * for its whole history: the paused list then has no gaps. */
-export function pauseView(view: MessageView, handles: readonly ConnectionHandle[]): void {
+/**
+ * Stops the list to be read. The list then reads from the recorder, so scrolling back reaches
+ * every recorded message, not only the few thousand the page keeps.
+ */
+export function pauseView(
+  view: MessageView,
+  search: SearchHandle,
+  connectionIds: readonly string[],
+): void {
   if (view.getState().paused) return;
-  view.setState({ paused: true });
-  for (const handle of handles) handle.requestHistory();
+  showRecorded(view, search, connectionIds, null);
 }
 
-export function resumeView(view: MessageView, handles: readonly ConnectionHandle[]): void {
-  view.setState({ paused: false });
-  for (const handle of handles) handle.requestHistory();
+/** Searches the recorders; the list shows the matches as they are found. */
+export function runSearch(
+  view: MessageView,
+  search: SearchHandle,
+  connectionIds: readonly string[],
+  query: MessageQuery,
+): void {
+  showRecorded(view, search, connectionIds, query);
 }
 
+/** Back to the live stream: the search (if any) ends. */
+export function resumeView(view: MessageView, search: SearchHandle): void {
+  const { source } = view.getState();
+  if (source.kind === 'recorded') search.cancel(source.queryId);
+  view.setState(({ version }) => ({
+    paused: false,
+    pausedAtReceived: null,
+    source: { kind: 'live' },
+    scrollTo: { offset: 0, nonce: Date.now() },
+    version: version + 1,
+  }));
+}
+
+/** Asks the worker for recorded rows the list is about to draw. */
+export function fetchRecordedRows(
+  view: MessageView,
+  search: SearchHandle,
+  first: number,
+  last: number,
+): void {
+  const { source } = view.getState();
+  if (source.kind !== 'recorded' || !source.status) return;
+  const window = view.recorded.missing(first, last, source.status.matched);
+  if (window) search.requestRows(source.queryId, window.offset, window.count);
+}
+
+export function seekTime(view: MessageView, search: SearchHandle, time: number): void {
+  const { source } = view.getState();
+  if (source.kind === 'recorded') search.seek(source.queryId, time);
+}
+
+/** Empties the list, the recorders and the counters of the shown connections together. */
 export function clearView(
   view: MessageView,
   streams: readonly ConnectionStream[],
   handles: readonly ConnectionHandle[],
+  search: SearchHandle,
 ): void {
-  for (const stream of streams) stream.rows.clear();
+  const cleared = sum(streams, 'received');
+  for (const stream of streams) {
+    stream.rows.clear();
+    stream.setState({ counters: NO_COUNTERS });
+  }
   view.combined.clear();
   for (const handle of handles) handle.clearMessages();
-  view.setState(({ version }) => ({ version: version + 1, selected: null }));
+  const { source } = view.getState();
+  if (source.kind === 'recorded') search.cancel(source.queryId);
+  view.setState(({ version, totals }) => ({
+    version: version + 1,
+    selected: null,
+    detail: null,
+    paused: false,
+    pausedAtReceived: null,
+    source: { kind: 'live' },
+    totals: { received: Math.max(0, totals.received - cleared), bytes: 0, rate: 0 },
+  }));
+}
+
+function sum(streams: readonly ConnectionStream[], key: keyof StreamCounters): number {
+  let total = 0;
+  for (const stream of streams) total += stream.getState().counters[key];
+  return total;
 }
 
 export function setViewFilter(view: MessageView, filter: string | null): void {
-  view.setState(({ version }) => ({ filter, selected: null, version: version + 1 }));
+  view.setState(({ version }) => ({ filter, selected: null, detail: null, version: version + 1 }));
 }
 
-export function selectRow(view: MessageView, key: RowKey | null): void {
-  view.setState({ selected: key });
-}
-
-export function findRow(rows: RingBuffer<MessageRow>, key: RowKey): MessageRow | undefined {
-  for (let i = rows.size - 1; i >= 0; i -= 1) {
-    const row = rows.at(i);
-    if (row?.seq === key.seq && row.connectionId === key.connectionId) return row;
-  }
-  return undefined;
+/** Selects a row and asks its connection for the whole message. */
+export function selectRow(
+  view: MessageView,
+  key: RowKey | null,
+  handleFor: (connectionId: string) => ConnectionHandle,
+): void {
+  view.setState({ selected: key, detail: null });
+  if (key) handleFor(key.connectionId).requestDetail(key.seq);
 }

@@ -2,7 +2,9 @@ import type {
   ConnectSettings,
   ConnectionBatch,
   EngineBatch,
+  MessageQuery,
   QoS,
+  RecorderBudget,
   WorkerCommand,
 } from './protocol.ts';
 
@@ -21,14 +23,27 @@ export interface ConnectionHandle {
   publish(topic: string, payload: string, qos: QoS, retain: boolean): number;
   watchSeries(seriesId: string, filter: string, jsonPath: string): void;
   unwatchSeries(seriesId: string): void;
+  /** Empties the connection's recorder and counters. */
   clearMessages(): void;
   expandTopics(paths: string[]): void;
-  requestHistory(): void;
+  /** Asks for one recorded message whole; the answer comes in a batch's `detail`. */
+  requestDetail(id: number): void;
+  setRecorderBudget(budget: RecorderBudget): void;
+}
+
+/** The page's handle on searches across the recorders; answers come in batches. */
+export interface SearchHandle {
+  /** Starts a search (replacing the previous one) and returns its id. */
+  run(query: MessageQuery): number;
+  cancel(queryId: number): void;
+  requestRows(queryId: number, offset: number, count: number): void;
+  seek(queryId: number, time: number): void;
 }
 
 /** The main thread's handle on the MQTT worker. */
 export interface MqttService {
   connection(connectionId: string): ConnectionHandle;
+  readonly search: SearchHandle;
   onBatch(listener: BatchListener): () => void;
 }
 
@@ -41,6 +56,7 @@ export function createMqttService(): MqttService {
   const listeners = new Set<BatchListener>();
   let pending: EngineBatch | null = null;
   let publishId = 0;
+  let queryId = 0;
 
   const send = (command: WorkerCommand) => worker.postMessage(command);
 
@@ -79,10 +95,23 @@ export function createMqttService(): MqttService {
     unwatchSeries: (seriesId) => send({ type: 'unwatch-series', connectionId, seriesId }),
     clearMessages: () => send({ type: 'clear-messages', connectionId }),
     expandTopics: (paths) => send({ type: 'expand-topics', connectionId, paths }),
-    requestHistory: () => send({ type: 'request-history', connectionId }),
+    requestDetail: (id) => send({ type: 'message-detail', connectionId, id }),
+    setRecorderBudget: (budget) => send({ type: 'set-recorder-budget', connectionId, budget }),
   });
 
+  const search: SearchHandle = {
+    run: (query) => {
+      queryId += 1;
+      send({ type: 'run-query', queryId, query });
+      return queryId;
+    },
+    cancel: (id) => send({ type: 'cancel-query', queryId: id }),
+    requestRows: (id, offset, count) => send({ type: 'query-rows', queryId: id, offset, count }),
+    seek: (id, time) => send({ type: 'query-seek', queryId: id, time }),
+  };
+
   return {
+    search,
     connection: (connectionId) => {
       let handle = handles.get(connectionId);
       if (!handle) {

@@ -5,12 +5,18 @@
  */
 import type { ConnectionProfile, ProtocolVersion, QoS } from '../../core/connection-profile.ts';
 import type { PayloadFormat } from '../../core/decoders/index.ts';
+import type { MessageProperties } from '../../core/recorder/message-properties.ts';
+import type { MessageQuery, QueryProblem } from '../../core/recorder/message-query.ts';
+import type { RecorderBudget, RecorderStats } from '../../core/recorder/message-store.ts';
 import type { TopicTreeView } from '../../core/topic-tree.ts';
 
 export type { TopicTreeRow, TopicTreeView } from '../../core/topic-tree.ts';
 export type { ProtocolVersion, QoS } from '../../core/connection-profile.ts';
+export type { MessageProperties } from '../../core/recorder/message-properties.ts';
+export type { MessageQuery, QueryProblem } from '../../core/recorder/message-query.ts';
+export type { RecorderBudget, RecorderStats } from '../../core/recorder/message-store.ts';
 
-/** Messages the worker keeps per connection for the list to scroll back through. */
+/** Live rows the page keeps per connection; older ones are read back from the recorder. */
 export const MESSAGE_HISTORY = 2_000;
 
 /** What the worker needs to open one connection: a profile with its URL composed. */
@@ -72,9 +78,11 @@ export type ConnectionCommand =
     } & ForConnection)
   | ({ type: 'watch-series'; seriesId: string; filter: string; jsonPath: string } & ForConnection)
   | ({ type: 'unwatch-series'; seriesId: string } & ForConnection)
+  /** Empties the recorder and the counters. */
   | ({ type: 'clear-messages' } & ForConnection)
-  /** The list stopped to be read: send every kept row once. */
-  | ({ type: 'request-history' } & ForConnection)
+  /** Everything about one recorded message, for the detail view. */
+  | ({ type: 'message-detail'; id: number } & ForConnection)
+  | ({ type: 'set-recorder-budget'; budget: RecorderBudget } & ForConnection)
   /** The topic tree paths the user has opened; the worker sends rows for these only. */
   | ({ type: 'expand-topics'; paths: string[] } & ForConnection);
 
@@ -83,7 +91,14 @@ export type WorkerCommand =
   /** The page's origin, so a diagnosis can tell mixed content from other failures. */
   | { type: 'page-info'; pageProtocol: string }
   /** The main thread has drawn the last batch and can take the next one. */
-  | { type: 'pull' };
+  | { type: 'pull' }
+  /** Searches the recorders; replaces the search before it. `query.connectionIds` picks them. */
+  | { type: 'run-query'; queryId: number; query: MessageQuery }
+  | { type: 'cancel-query'; queryId: number }
+  /** Rows `offset … offset + count` of a search's matches, newest first. */
+  | { type: 'query-rows'; queryId: number; offset: number; count: number }
+  /** Where in a search's matches the list should be to show `time`. */
+  | { type: 'query-seek'; queryId: number; time: number };
 
 export type LogLevel = 'info' | 'warn' | 'error';
 
@@ -118,6 +133,55 @@ export interface MessageRow {
   truncated: boolean;
   qos: QoS;
   retain: boolean;
+  dup: boolean;
+  /** Over the recorder's per-message cap: only the head was kept. */
+  cut: boolean;
+  /** Sent from this page rather than received. */
+  published: boolean;
+}
+
+/** Everything the recorder holds about one message. `payload` is a copy the page owns. */
+export interface MessageDetail {
+  connectionId: string;
+  id: number;
+  topic: string;
+  time: number;
+  qos: QoS;
+  retain: boolean;
+  dup: boolean;
+  published: boolean;
+  /** The size on the wire; the payload is shorter when `cut`. */
+  size: number;
+  cut: boolean;
+  payload: Uint8Array;
+  properties: MessageProperties | null;
+  /** The message before it on the same topic, for a diff. */
+  previous: { id: number; time: number; payload: Uint8Array } | null;
+}
+
+/** The answer to `message-detail`; `detail` is null when the budget evicted the message. */
+export interface DetailAnswer {
+  id: number;
+  detail: MessageDetail | null;
+}
+
+/** How far a search has got. */
+export interface QueryStatus {
+  queryId: number;
+  /** Set when the query could not run: each problem names its field. */
+  problems: QueryProblem[];
+  matched: number;
+  scanned: number;
+  total: number;
+  done: boolean;
+  /** Milliseconds from the command to this status. */
+  elapsedMs: number;
+}
+
+export interface QueryRows {
+  queryId: number;
+  offset: number;
+  rows: MessageRow[];
 }
 
 /** A downsampled copy of one line of a chart (one topic matched by the chart's filter). */
@@ -145,8 +209,9 @@ export interface ConnectionBatch {
   events: ConnectionEvent[];
   /** The newest rows since the previous batch, oldest first; only as many as may be visible. */
   rows: MessageRow[];
-  /** Every kept row, oldest first, when the page asked for it; it replaces the list. */
-  history: MessageRow[] | null;
+  /** What the recorder holds, a couple of times a second while it changes; null when unchanged. */
+  recorder: RecorderStats | null;
+  detail: DetailAnswer | null;
   /** Null when unchanged. */
   counters: StreamCounters | null;
   /** Topics seen for the first time since the previous batch. */
@@ -159,6 +224,10 @@ export interface ConnectionBatch {
 /** Everything that changed since the previous batch; at most one is sent per animation frame. */
 export interface EngineBatch {
   connections: ConnectionBatch[];
+  query: QueryStatus | null;
+  queryRows: QueryRows | null;
+  /** The answer to `query-seek`: the offset of the first match at or before the time. */
+  querySeek: { queryId: number; offset: number } | null;
 }
 
 export function emptyConnectionBatch(connectionId: string): ConnectionBatch {
@@ -166,7 +235,8 @@ export function emptyConnectionBatch(connectionId: string): ConnectionBatch {
     connectionId,
     events: [],
     rows: [],
-    history: null,
+    recorder: null,
+    detail: null,
     counters: null,
     newTopics: [],
     series: [],

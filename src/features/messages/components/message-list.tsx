@@ -1,20 +1,48 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { useElementSize } from '../../../components/ui/use-element-size.ts';
 import { formatBytes } from '../../../core/payload.ts';
 import { formatTime } from '../../../core/format.ts';
 import type { MessageRow } from '../../../services/mqtt/index.ts';
-import { selectRow, visibleRows } from '../messages-store.ts';
+import { fetchRecordedRows, selectRow, visibleRows } from '../messages-store.ts';
+import type { MessageView, RowKey } from '../messages-store.ts';
 import { MessagesContext } from '../messages-context.ts';
 import type { ConnectionLabel } from '../messages-context.ts';
 
 const ROW_HEIGHT = 30;
 /** Rows drawn above and below the visible ones, so fast scrolling shows no blank gap. */
 const OVERSCAN = 6;
+/** Browsers cap an element's height (Firefox near 17.9M px): beyond it, scroll is scaled. */
+const MAX_CANVAS_PX = 12_000_000;
+
+/** How many rows the list has and the row at each position, newest first. */
+function useRowSource(view: MessageView): {
+  count: number;
+  rowAt: (index: number) => MessageRow | undefined;
+  recorded: boolean;
+} {
+  const { streamFor } = MessagesContext.use();
+  const source = useStore(view, (state) => state.source);
+  if (source.kind === 'recorded') {
+    return {
+      count: source.status?.matched ?? 0,
+      rowAt: (index) => view.recorded.at(index),
+      recorded: true,
+    };
+  }
+  const rows = visibleRows(view, streamFor);
+  return { count: rows.size, rowAt: (index) => rows.at(rows.size - 1 - index), recorded: false };
+}
+
+const sameKey = (row: MessageRow, key: RowKey | null) =>
+  key !== null && row.seq === key.seq && row.connectionId === key.connectionId;
 
 /**
- * The live stream, newest first. Only the rows in view are in the DOM, so the list costs
- * the same at 10 messages a second as at 20,000. Scrolling down pauses it.
+ * The stream, newest first: the live rows, or rows read back from the recorder (paused or
+ * searching). Only the rows in view are in the DOM, so the list costs the same at 10 messages
+ * a second as at 20,000, and for a million recorded rows as for a hundred. Scrolling down
+ * pauses it. Arrow keys move through the rows and Enter opens one.
  */
 export function MessageList({
   labels,
@@ -24,102 +52,207 @@ export function MessageList({
   labels: ReadonlyMap<string, ConnectionLabel> | null;
   onPause: () => void;
 }) {
-  const { view, streamFor } = MessagesContext.use();
+  const { view, handleFor, search } = MessagesContext.use();
   // Re-render when rows change; the rows themselves live outside the store.
   useStore(view, (state) => state.version);
   const selected = useStore(view, (state) => state.selected);
-  const messageRows = visibleRows(view, streamFor);
+  const scrollTo = useStore(view, (state) => state.scrollTo);
+  const { count, rowAt, recorded } = useRowSource(view);
   const [viewport, attachViewport] = useElementSize<HTMLDivElement>();
+  const element = useRef<HTMLDivElement | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
+  const [active, setActive] = useState(0);
   // Until the first measurement, assume a typical list height rather than drawing no rows.
   const height = viewport.height || 400;
-  const count = messageRows.size;
+  const fullHeight = count * ROW_HEIGHT;
+  const canvasHeight = Math.min(fullHeight, MAX_CANVAS_PX);
+  // Scaled scrolling: the scroll position maps to a row index in proportion.
+  const scale =
+    fullHeight > canvasHeight ? (fullHeight - height) / Math.max(1, canvasHeight - height) : 1;
+  const firstVisible = Math.floor((scrollTop * scale) / ROW_HEIGHT);
+  const first = Math.max(0, firstVisible - OVERSCAN);
+  const last = Math.min(count, firstVisible + Math.ceil(height / ROW_HEIGHT) + OVERSCAN);
+  const offsetPx = scrollTop * scale - scrollTop;
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(count, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
-  const rows: { index: number; row: MessageRow }[] = [];
-  for (let index = first; index < last; index += 1) {
-    const row = messageRows.at(count - 1 - index);
-    if (row) rows.push({ index, row });
-  }
+  useEffect(() => {
+    if (recorded) fetchRecordedRows(view, search, first, last);
+  });
+
+  useEffect(() => {
+    if (!scrollTo || !element.current) return;
+    element.current.scrollTop = (scrollTo.offset * ROW_HEIGHT) / scale;
+    setActive(scrollTo.offset);
+    // Only a new request scrolls, not a change of scale.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scrollTo]);
+
+  const open = (index: number) => {
+    const row = rowAt(index);
+    if (!row || !row.topic) return;
+    const key = { connectionId: row.connectionId, seq: row.seq };
+    selectRow(view, sameKey(row, selected) ? null : key, handleFor);
+  };
+
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(count - 1, index));
+    setActive(next);
+    const list = element.current;
+    if (!list) return;
+    const top = (next * ROW_HEIGHT) / scale;
+    if (top < list.scrollTop) list.scrollTop = top;
+    else if (top + ROW_HEIGHT > list.scrollTop + height) list.scrollTop = top + ROW_HEIGHT - height;
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const page = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      PageDown: active + page,
+      PageUp: active - page,
+      Home: 0,
+      End: count - 1,
+    };
+    const target = moves[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      moveTo(target);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      open(active);
+    }
+  };
+
+  const rows: { index: number; row: MessageRow | undefined }[] = [];
+  for (let index = first; index < last; index += 1) rows.push({ index, row: rowAt(index) });
+  const activeId = count > 0 ? `message-row-${active}` : undefined;
 
   return (
     <div
       className="message-viewport"
-      ref={attachViewport}
+      id="message-list"
+      ref={(node) => {
+        element.current = node;
+        attachViewport(node);
+      }}
       onScroll={(event) => {
         const top = event.currentTarget.scrollTop;
         setScrollTop(top);
         // Reading older rows: hold the list still until the user resumes.
-        if (top > ROW_HEIGHT) onPause();
+        if (top > ROW_HEIGHT && !recorded) onPause();
       }}
-      role="table"
-      // Focusable, so the list scrolls from the keyboard too.
+      onKeyDown={onKeyDown}
+      role="grid"
+      // The list is one tab stop; arrow keys move the active row (aria-activedescendant).
       tabIndex={0}
       aria-label="Messages"
       aria-rowcount={count}
+      aria-activedescendant={activeId}
     >
       {count === 0 && (
-        <p className="empty">No messages yet. Subscribe to a topic filter to see them here.</p>
+        <p className="empty">
+          {recorded
+            ? 'No recorded message matches.'
+            : 'No messages yet. Subscribe to a topic filter to see them here.'}
+        </p>
       )}
-      <div className="message-canvas" style={{ height: count * ROW_HEIGHT }} role="rowgroup">
+      <div className="message-canvas" style={{ height: canvasHeight }} role="rowgroup">
         {rows.map(({ index, row }) => {
-          const isSelected =
-            selected !== null &&
-            row.seq === selected.seq &&
-            row.connectionId === selected.connectionId;
-          const label = labels?.get(row.connectionId);
+          const isSelected = row !== undefined && sameKey(row, selected);
+          const label = row && labels?.get(row.connectionId);
           return (
             <div
               // Keyed by position: as rows move down, each DOM row is reused and only its text
               // changes, instead of every visible row being removed and created each frame.
               key={index}
+              id={`message-row-${index}`}
               role="row"
               aria-rowindex={index + 1}
               aria-selected={isSelected}
-              className={`message-row${isSelected ? ' selected' : ''}${labels ? ' with-connection' : ''}`}
-              style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
-              onClick={() =>
-                selectRow(
-                  view,
-                  isSelected ? null : { connectionId: row.connectionId, seq: row.seq },
-                )
-              }
+              className={`message-row${isSelected ? ' selected' : ''}${index === active ? ' active' : ''}${labels ? ' with-connection' : ''}`}
+              style={{ transform: `translateY(${index * ROW_HEIGHT - offsetPx}px)` }}
+              onClick={() => {
+                setActive(index);
+                open(index);
+              }}
             >
-              {label && (
-                <span
-                  role="cell"
-                  className="message-connection"
-                  style={{ borderColor: label.color, color: label.color }}
-                  title={`From ${label.name}`}
-                >
-                  {label.name}
+              {row ? (
+                <RowCells row={row} label={label ?? null} withLabel={labels !== null} />
+              ) : (
+                <span role="gridcell" className="message-loading">
+                  …
                 </span>
               )}
-              <span role="cell" className="message-time">
-                {formatTime(row.time)}
-              </span>
-              <span role="cell" className="message-topic" title={row.topic}>
-                {row.topic}
-              </span>
-              <span role="cell" className={`message-payload format-${row.format}`}>
-                {row.format === 'empty' ? '(empty)' : row.preview}
-              </span>
-              <span role="cell" className="message-meta">
-                <span className="badge" title="QoS">
-                  QoS {row.qos}
-                </span>
-                {row.retain && (
-                  <span className="badge badge-retained" title="Retained by the broker">
-                    retained
-                  </span>
-                )}
-                <span className="message-size">{formatBytes(row.size)}</span>
-              </span>
             </div>
           );
         })}
       </div>
     </div>
+  );
+}
+
+function RowCells({
+  row,
+  label,
+  withLabel,
+}: {
+  row: MessageRow;
+  label: ConnectionLabel | null;
+  withLabel: boolean;
+}) {
+  return (
+    <>
+      {withLabel && (
+        <span
+          role="gridcell"
+          className="message-connection"
+          style={label ? { borderColor: label.color, color: label.color } : undefined}
+          title={label ? `From ${label.name}` : undefined}
+        >
+          {label?.name}
+        </span>
+      )}
+      <span role="gridcell" className="message-time">
+        {row.time > 0 ? formatTime(row.time) : ''}
+      </span>
+      <span role="gridcell" className="message-topic" title={row.topic}>
+        {row.topic}
+      </span>
+      <span role="gridcell" className={`message-payload format-${row.format}`}>
+        {row.format === 'empty' && row.topic ? '(empty)' : row.preview}
+      </span>
+      <span role="gridcell" className="message-meta">
+        {row.published && (
+          <span className="badge badge-published" title="Sent from this page">
+            sent
+          </span>
+        )}
+        <span className="badge" title="QoS">
+          QoS {row.qos}
+        </span>
+        {row.retain && (
+          <span className="badge badge-retained" title="Retained by the broker">
+            retained
+          </span>
+        )}
+        {row.dup && (
+          <span className="badge badge-dup" title="A redelivery (DUP flag set)">
+            dup
+          </span>
+        )}
+        <span className="message-size">
+          {formatBytes(row.size)}
+          {row.cut && (
+            <span
+              className="message-cut"
+              title="Over the recorder's per-message cap: only the beginning was kept"
+            >
+              {' '}
+              cut
+            </span>
+          )}
+        </span>
+      </span>
+    </>
   );
 }

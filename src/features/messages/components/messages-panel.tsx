@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { Panel } from '../../../components/ui/panel.tsx';
@@ -9,6 +9,9 @@ import type { ConnectionStream } from '../messages-store.ts';
 import { MessagesContext } from '../messages-context.ts';
 import type { ConnectionLabel } from '../messages-context.ts';
 import { MessageList } from './message-list.tsx';
+import { RecorderStatus } from './recorder-status.tsx';
+import { SearchBar } from './search-bar.tsx';
+import './messages.css';
 
 const MessageDetail = lazy(() => import('./message-detail.tsx'));
 
@@ -22,20 +25,21 @@ function useCounters(stream: ConnectionStream | undefined): StreamCounters {
   return stream ? own : totals;
 }
 
-/** The live stream of the open connections; `connections` says how each one is marked. */
+/** The stream of the open connections; `connections` says how each one is marked. */
 export function MessagesPanel({ connections }: { connections: readonly ConnectionLabel[] }) {
-  const { view, streamFor, handleFor } = MessagesContext.use();
+  const { view, streamFor, handleFor, search } = MessagesContext.use();
   const paused = useStore(view, (state) => state.paused);
   const filter = useStore(view, (state) => state.filter);
   const selected = useStore(view, (state) => state.selected);
+  const [searchOpen, setSearchOpen] = useState(false);
   const shown = connections.filter((c) => filter === null || c.id === filter);
+  const shownIds = shown.map((c) => c.id);
   const { received, rate } = useCounters(filter === null ? undefined : streamFor(filter));
   const labels = useMemo(
     () => (connections.length > 1 ? new Map(connections.map((c) => [c.id, c])) : null),
     [connections],
   );
-  const handles = () => shown.map((c) => handleFor(c.id));
-  const pause = () => pauseView(view, handles());
+  const pause = () => pauseView(view, search, shownIds);
   const selectedName =
     selected && labels ? (labels.get(selected.connectionId)?.name ?? null) : null;
 
@@ -69,7 +73,15 @@ export function MessagesPanel({ connections }: { connections: readonly Connectio
           <button
             type="button"
             className="button-secondary"
-            onClick={paused ? () => resumeView(view, handles()) : pause}
+            aria-expanded={searchOpen}
+            onClick={() => setSearchOpen(!searchOpen)}
+          >
+            Search
+          </button>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={paused ? () => resumeView(view, search) : pause}
           >
             {paused ? 'Resume' : 'Pause'}
           </button>
@@ -80,7 +92,8 @@ export function MessagesPanel({ connections }: { connections: readonly Connectio
               clearView(
                 view,
                 shown.map((c) => streamFor(c.id)).filter((s) => s !== undefined),
-                handles(),
+                shown.map((c) => handleFor(c.id)),
+                search,
               )
             }
           >
@@ -89,6 +102,8 @@ export function MessagesPanel({ connections }: { connections: readonly Connectio
         </>
       }
     >
+      {searchOpen && <SearchBar connectionIds={shownIds} />}
+      <RecorderStatus connections={shown} />
       <div className={`message-header${labels ? ' with-connection' : ''}`} aria-hidden="true">
         {labels && <span>From</span>}
         <span>Time</span>

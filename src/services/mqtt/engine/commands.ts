@@ -26,7 +26,8 @@ const handlers: Handlers = {
   'clear-messages': ({ sinks }) => {
     for (const sink of sinks.all) sink.clear?.();
   },
-  'request-history': ({ sinks }) => sinks.history.requestHistory(),
+  'message-detail': ({ sinks }, { id }) => sinks.recorder.requestDetail(id),
+  'set-recorder-budget': ({ sinks }, { budget }) => sinks.recorder.setBudget(budget),
   'expand-topics': ({ sinks }, { paths }) => sinks.tree.expand(paths),
 };
 

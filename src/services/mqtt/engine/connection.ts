@@ -25,7 +25,7 @@ export function createConnection(
   /** Told whenever the connection has something new for the page. */
   onChange: () => void,
 ): Connection {
-  const sinks = createConnectionSinks(Date.now());
+  const sinks = createConnectionSinks(id, decoders, Date.now());
   const pipeline = new IngestPipeline(id, sinks.all, decoders, onChange);
   const connection: Connection = {
     id,

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IClientOptions, MqttClient } from 'mqtt';
 import { createProfile } from '../../../core/connection-profile.ts';
+import { EMPTY_QUERY } from '../../../core/recorder/message-query.ts';
 import { Engine } from './engine.ts';
 import type { ConnectSettings, ConnectionBatch, EngineBatch } from '../protocol.ts';
 import { newSocketReport } from '../websocket-transport.ts';
@@ -396,6 +397,47 @@ describe('Engine', () => {
     expect(allEvents().some((e) => e.type === 'log' && e.entry.text.startsWith('Diagnosis'))).toBe(
       true,
     );
+  });
+
+  it('searches the recorders of every connection and hands out the matches newest first', () => {
+    connect('c1', { clientId: 'c1' });
+    connect('c2', { clientId: 'c2' });
+    client('c1').accept();
+    client('c2').accept();
+    for (let i = 0; i < 300; i += 1) {
+      vi.advanceTimersByTime(1);
+      client(i % 2 ? 'c1' : 'c2').receive(`site/${i % 2 ? 'a' : 'b'}/t`, `{"v":${i}}`);
+    }
+    pull();
+    engine.handle({
+      type: 'run-query',
+      queryId: 7,
+      query: { ...EMPTY_QUERY, topicFilter: 'site/+/t', field: 'v >= 290' },
+    });
+    pull();
+    expect(batches.at(-1)?.query).toMatchObject({
+      queryId: 7,
+      matched: 10,
+      total: 300,
+      done: true,
+    });
+    engine.handle({ type: 'query-rows', queryId: 7, offset: 0, count: 3 });
+    pull();
+    expect(batches.at(-1)?.queryRows?.rows.map((row) => [row.connectionId, row.preview])).toEqual([
+      ['c1', '{"v":299}'],
+      ['c2', '{"v":298}'],
+      ['c1', '{"v":297}'],
+    ]);
+  });
+
+  it('says what is wrong with a search instead of running it', () => {
+    engine.handle({
+      type: 'run-query',
+      queryId: 1,
+      query: { ...EMPTY_QUERY, text: '(', regex: true },
+    });
+    pull();
+    expect(batches.at(-1)?.query?.problems[0]?.field).toBe('text');
   });
 
   it('forgets a closed connection', () => {

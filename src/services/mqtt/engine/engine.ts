@@ -4,6 +4,7 @@ import { runConnectionCommand } from './commands.ts';
 import { createConnection } from './connection.ts';
 import type { Connection } from './connection.ts';
 import { Pump } from './pump.ts';
+import { QueryService } from './query-service.ts';
 
 /** How often sinks that keep rates or windows are ticked. */
 const TICK_MS = 250;
@@ -16,6 +17,7 @@ export class Engine {
   private readonly connections = new Map<string, Connection>();
   private list: Connection[] = [];
   private readonly pump: Pump;
+  private readonly queries: QueryService;
   private readonly ticker: ReturnType<typeof setInterval>;
 
   constructor(
@@ -23,7 +25,11 @@ export class Engine {
     send: (batch: EngineBatch) => void,
     private readonly environment: SourceEnvironment = { pageProtocol: 'http:', fetch: null },
   ) {
-    this.pump = new Pump(() => this.list, send);
+    this.queries = new QueryService(
+      () => this.list,
+      () => this.pump.schedule(),
+    );
+    this.pump = new Pump(() => this.list, send, [this.queries]);
     this.ticker = setInterval(() => this.tick(), TICK_MS);
   }
 
@@ -34,6 +40,14 @@ export class Engine {
       case 'page-info':
         this.environment.pageProtocol = command.pageProtocol;
         return;
+      case 'run-query':
+        return this.queries.run(command.queryId, command.query);
+      case 'cancel-query':
+        return this.queries.cancel(command.queryId);
+      case 'query-rows':
+        return this.queries.requestRows(command.queryId, command.offset, command.count);
+      case 'query-seek':
+        return this.queries.seekTime(command.queryId, command.time);
       case 'close-connection': {
         const connection = this.connections.get(command.connectionId);
         if (!connection) return;

@@ -1,4 +1,5 @@
 import type { DecoderRegistry } from '../../../core/decoders/index.ts';
+import type { MessageProperties } from '../../../core/recorder/message-properties.ts';
 import type { QoS } from '../protocol.ts';
 import { IngestedMessage } from './ingested-message.ts';
 import type { Sink } from './sink.ts';
@@ -18,7 +19,15 @@ export class IngestPipeline {
     private readonly onIngest: () => void,
   ) {}
 
-  ingest(topic: string, payload: Uint8Array, qos: QoS, retain: boolean, time: number): void {
+  ingest(
+    topic: string,
+    payload: Uint8Array,
+    qos: QoS,
+    retain: boolean,
+    time: number,
+    dup = false,
+    properties: MessageProperties | null = null,
+  ): void {
     this.seq += 1;
     const message = new IngestedMessage(
       this.connectionId,
@@ -29,8 +38,31 @@ export class IngestPipeline {
       qos,
       retain,
       this.decoders,
+      dup,
+      properties,
     );
     for (const sink of this.sinks) sink.ingest(message);
+    message.settle();
+    this.onIngest();
+  }
+
+  /** A message the page published: recorded beside the received ones, counted by none. */
+  ingestPublished(topic: string, payload: Uint8Array, qos: QoS, retain: boolean, time: number) {
+    this.seq += 1;
+    const message = new IngestedMessage(
+      this.connectionId,
+      this.seq,
+      time,
+      topic,
+      payload,
+      qos,
+      retain,
+      this.decoders,
+      false,
+      null,
+      true,
+    );
+    for (const sink of this.sinks) sink.ingestPublished?.(message);
     message.settle();
     this.onIngest();
   }

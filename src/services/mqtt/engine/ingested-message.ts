@@ -1,4 +1,5 @@
 import type { DecodedPayload, DecoderRegistry } from '../../../core/decoders/index.ts';
+import type { MessageProperties } from '../../../core/recorder/message-properties.ts';
 import type { MessageRow, QoS } from '../protocol.ts';
 
 /** Payloads up to this size are kept whole; larger ones are decoded at once and let go. */
@@ -22,8 +23,17 @@ export class IngestedMessage {
     readonly qos: QoS,
     readonly retain: boolean,
     private readonly decoders: DecoderRegistry,
+    readonly dup = false,
+    readonly properties: MessageProperties | null = null,
+    /** Sent from this page rather than received. */
+    readonly published = false,
   ) {
     this.payload = payload;
+  }
+
+  /** The bytes as received; empty once a large payload has been settled. */
+  get bytes(): Uint8Array {
+    return this.payload;
   }
 
   get size(): number {
@@ -47,11 +57,12 @@ export class IngestedMessage {
     this.payload = NO_BYTES;
   }
 
-  toRow(): MessageRow {
+  /** The row of the message list; `id` is the recorder's id of this message. */
+  toRow(id: number): MessageRow {
     const { format, preview, size, truncated } = this.decoded();
     return {
       connectionId: this.connectionId,
-      seq: this.seq,
+      seq: id,
       time: this.time,
       topic: this.topic,
       format,
@@ -60,6 +71,9 @@ export class IngestedMessage {
       truncated,
       qos: this.qos,
       retain: this.retain,
+      dup: this.dup,
+      cut: false,
+      published: this.published,
     };
   }
 }

@@ -3,6 +3,12 @@ import type { ConnectionBatch, EngineBatch } from '../protocol.ts';
 import type { Connection } from './connection.ts';
 import type { FlushBudget } from './sink.ts';
 
+/** Output that belongs to no one connection (a search across them): asked like a sink. */
+export interface EngineOutput {
+  dueAt(now: number): number | null;
+  flush(batch: EngineBatch, now: number): void;
+}
+
 /**
  * Paces the worker's output to the page's frames, for every connection at once: the page pulls,
  * and the pump answers with one batch as soon as anything is due, so three brokers cost one
@@ -18,6 +24,7 @@ export class Pump {
   constructor(
     private readonly connections: () => readonly Connection[],
     private readonly send: (batch: EngineBatch) => void,
+    private readonly outputs: readonly EngineOutput[] = [],
   ) {}
 
   /** The page drew the last batch and can take the next one. */
@@ -80,12 +87,29 @@ export class Pump {
     }
     this.firstConnection =
       connections.length > 0 ? (this.firstConnection + 1) % connections.length : 0;
-    if (batches.length === 0) {
+    const engineBatch: EngineBatch = {
+      connections: batches,
+      query: null,
+      queryRows: null,
+      querySeek: null,
+    };
+    let engineDue = false;
+    for (const output of this.outputs) {
+      const dueAt = output.dueAt(now);
+      if (dueAt === null) continue;
+      if (dueAt > now) {
+        nextDueAt = Math.min(nextDueAt, dueAt);
+        continue;
+      }
+      output.flush(engineBatch, now);
+      engineDue = true;
+    }
+    if (batches.length === 0 && !engineDue) {
       // Something changed but it is too early to redraw it: come back when it is time.
       if (nextDueAt !== Infinity) this.schedule(nextDueAt - now);
       return;
     }
     this.pageWaiting = false;
-    this.send({ connections: batches });
+    this.send(engineBatch);
   }
 }

@@ -15,6 +15,8 @@ export interface FlushBudget {
 export interface Sink {
   /** Per message: O(1), no decoding unless this sink needs the value. */
   ingest(message: IngestedMessage): void;
+  /** A message this page sent; only sinks that keep both directions (the recorder) take it. */
+  ingestPublished?(message: IngestedMessage): void;
   /** When the sink next has something for the page (≤ now: now), or null when it has nothing. */
   dueAt(now: number): number | null;
   /** Writes what changed into the batch; called when `dueAt(now) <= now`. */

@@ -12,9 +12,25 @@ export function message(
   topic: string,
   payload: Uint8Array | string,
   time = 0,
-  { qos = 0, retain = false }: { qos?: QoS; retain?: boolean } = {},
+  {
+    qos = 0,
+    retain = false,
+    published = false,
+  }: { qos?: QoS; retain?: boolean; published?: boolean } = {},
 ): IngestedMessage {
   seq += 1;
   const body = typeof payload === 'string' ? bytes(payload) : payload;
-  return new IngestedMessage('c1', seq, time, topic, body, qos, retain, decoders);
+  return new IngestedMessage(
+    'c1',
+    seq,
+    time,
+    topic,
+    body,
+    qos,
+    retain,
+    decoders,
+    false,
+    null,
+    published,
+  );
 }

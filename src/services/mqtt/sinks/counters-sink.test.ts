@@ -26,3 +26,15 @@ describe('CountersSink', () => {
     expect(batch.counters?.rate).toBe(250);
   });
 });
+
+describe('CountersSink clear', () => {
+  it('starts counting from zero again, so Clear empties the list and the counter together', () => {
+    const sink = new CountersSink(0);
+    for (let i = 0; i < 3; i += 1) sink.ingest(message('t', 'abc'));
+    sink.clear();
+    sink.ingest(message('t', 'x'));
+    const batch = emptyConnectionBatch('c1');
+    sink.flush(batch);
+    expect(batch.counters).toMatchObject({ received: 1, bytes: 1 });
+  });
+});

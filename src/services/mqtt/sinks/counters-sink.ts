@@ -36,6 +36,15 @@ export class CountersSink implements Sink {
     return this.changed ? now : null;
   }
 
+  /** Clear empties the list and the counters together. */
+  clear(): void {
+    this.received = 0;
+    this.bytes = 0;
+    this.rate = 0;
+    this.rateWindowReceived = 0;
+    this.changed = true;
+  }
+
   flush(batch: ConnectionBatch): void {
     this.changed = false;
     batch.counters = { received: this.received, bytes: this.bytes, rate: this.rate };

@@ -1,12 +1,13 @@
+import type { DecoderRegistry } from '../../../core/decoders/index.ts';
 import type { Sink } from '../engine/sink.ts';
 import { CountersSink } from './counters-sink.ts';
-import { HistorySink } from './history-sink.ts';
+import { RecorderSink } from './recorder-sink.ts';
 import { SeriesSink } from './series-sink.ts';
 import { TopicTreeSink } from './topic-tree-sink.ts';
 
 /** The sinks of one connection; commands reach the named ones, the pipeline feeds them all. */
 export interface ConnectionSinks {
-  history: HistorySink;
+  recorder: RecorderSink;
   tree: TopicTreeSink;
   counters: CountersSink;
   series: SeriesSink;
@@ -14,10 +15,14 @@ export interface ConnectionSinks {
   all: readonly Sink[];
 }
 
-export function createConnectionSinks(now: number): ConnectionSinks {
-  const history = new HistorySink();
+export function createConnectionSinks(
+  connectionId: string,
+  decoders: DecoderRegistry,
+  now: number,
+): ConnectionSinks {
+  const recorder = new RecorderSink(connectionId, decoders);
   const tree = new TopicTreeSink();
   const counters = new CountersSink(now);
   const series = new SeriesSink();
-  return { history, tree, counters, series, all: [counters, history, tree, series] };
+  return { recorder, tree, counters, series, all: [counters, recorder, tree, series] };
 }

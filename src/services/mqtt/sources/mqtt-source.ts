@@ -12,6 +12,7 @@ import {
 } from '../../../core/connection-diagnosis.ts';
 import type { Diagnosis, Endpoint } from '../../../core/connection-diagnosis.ts';
 import { reconnectDelayMs } from '../../../core/reconnect-backoff.ts';
+import { toMessageProperties } from '../../../core/recorder/message-properties.ts';
 import type { IngestPipeline } from '../engine/ingest-pipeline.ts';
 import type { ConnectSettings, ConnectionEvent, ConnectionStatus, LogLevel } from '../protocol.ts';
 import type { SocketReport } from '../websocket-transport.ts';
@@ -80,7 +81,10 @@ export class MqttSource implements MessageSource {
     this.subscriptions = new SubscriptionKeeper(client, emit, (level, text) =>
       this.log(level, text),
     );
-    this.publisher = new Publisher(client, emit);
+    const encoder = new TextEncoder();
+    this.publisher = new Publisher(client, emit, (topic, payload, qos, retain) =>
+      pipeline.ingestPublished(topic, encoder.encode(payload), qos, retain, Date.now()),
+    );
   }
 
   connect(settings: ConnectSettings): void {
@@ -209,7 +213,16 @@ export class MqttSource implements MessageSource {
     });
     client.on('message', (topic, payload, packet) => {
       holdOffKeepaliveTimeout(client);
-      this.pipeline.ingest(topic, payload, packet.qos, packet.retain, Date.now());
+      const properties = packet.properties ? toMessageProperties(packet.properties) : null;
+      this.pipeline.ingest(
+        topic,
+        payload,
+        packet.qos,
+        packet.retain,
+        Date.now(),
+        packet.dup,
+        properties,
+      );
     });
   }
 

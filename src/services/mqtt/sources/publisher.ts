@@ -14,6 +14,13 @@ export class Publisher {
   constructor(
     private readonly client: () => MqttClient | null,
     private readonly emit: (event: ConnectionEvent) => void,
+    /** Told of each message handed to the client, so the recorder keeps what was sent. */
+    private readonly onSent: (
+      topic: string,
+      payload: string,
+      qos: QoS,
+      retain: boolean,
+    ) => void = () => undefined,
   ) {}
 
   publish(id: number, topic: string, payload: string, qos: QoS, retain: boolean): void {
@@ -34,6 +41,7 @@ export class Publisher {
       this.emit({ type: 'publish-queued', id });
     }
     this.pending.add(id);
+    this.onSent(topic, payload, qos, retain);
     client.publish(topic, payload, { qos, retain }, (error) => {
       if (!this.pending.delete(id)) return;
       if (!error) return this.emit({ type: 'published', id, qos });

@@ -1,0 +1,174 @@
+import mqtt from 'mqtt';
+import type { Page } from '@playwright/test';
+import {
+  expect,
+  openQuietDashboard,
+  receivedCount,
+  searchRecorded,
+  subscribeInUi,
+  test,
+} from './support/fixtures.ts';
+import { startMosquitto } from './support/mosquitto.ts';
+
+const messageList = (page: Page) => page.getByRole('grid', { name: 'Messages' });
+const details = (page: Page) => page.getByRole('region', { name: 'Message details' });
+
+test.describe('the flight recorder', () => {
+  test('a burst of 100,000 messages on 10,000 topics is recorded and searched exactly', async ({
+    page,
+    scope,
+    nodeClient,
+  }) => {
+    test.setTimeout(120_000);
+    await openQuietDashboard(page, scope);
+    await subscribeInUi(page, 'rec/#');
+    const before = await receivedCount(page);
+    const burst = 100_000;
+    for (let i = 0; i < burst; i += 1) {
+      nodeClient.publish(`rec/${i % 10_000}`, `{"n":${i},"even":${i % 2 === 0}}`);
+      // Let the socket drain now and then, so the Node client does not buffer it all at once.
+      if (i % 5_000 === 4_999) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await expect.poll(() => receivedCount(page), { timeout: 90_000 }).toBe(before + burst);
+
+    await searchRecorded(page, { topic: 'rec/+', field: 'n >= 99000' });
+    const status = page.getByTestId('query-status');
+    await expect(status).toContainText('1,000 matches');
+    await expect(messageList(page)).toHaveAttribute('aria-rowcount', '1000');
+    await expect(page.getByRole('row').first()).toContainText('{"n":99999,');
+
+    await searchRecorded(page, { topic: 'rec/4242' });
+    await expect(status).toContainText('10 matches');
+    await searchRecorded(page, { text: '"n":4242,' });
+    await expect(status).toContainText('1 matches');
+    await searchRecorded(page, { text: '^\\{"n":1234\\d,', regex: true });
+    await expect(status).toContainText('10 matches');
+
+    // A mistake is named on its field and nothing is lost.
+    await searchRecorded(page, { text: '([', regex: true });
+    await expect(page.getByRole('alert').filter({ hasText: 'regular expression' })).toBeVisible();
+
+    // The paused list reaches back to the first message of the burst.
+    await page.getByRole('button', { name: 'Back to live' }).click();
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect(status).toContainText(`${(before + burst).toLocaleString('en-US')} recorded`);
+    await searchRecorded(page, { topic: 'rec/#' });
+    await expect(status).toContainText('100,000 matches');
+    await messageList(page).evaluate((element) => (element.scrollTop = element.scrollHeight));
+    await expect(page.getByRole('row').filter({ hasText: '{"n":0,' })).toBeVisible();
+  });
+
+  test('rows open from the keyboard, and the detail shows a large payload whole', async ({
+    page,
+    scope,
+    nodeClient,
+  }) => {
+    await openQuietDashboard(page, scope);
+    await subscribeInUi(page, 'big/#');
+    const oneMegabyte = 'a'.repeat(999_990) + 'THE-END';
+    await nodeClient.publishAsync('big/whole', oneMegabyte);
+    await nodeClient.publishAsync('big/json', JSON.stringify({ room: { temperature: 21.5 } }));
+    await expect(page.getByRole('row').filter({ hasText: 'big/whole' })).toBeVisible();
+
+    const list = messageList(page);
+    await list.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(details(page)).toContainText('big/whole');
+    await details(page).getByRole('tab', { name: 'Text' }).click();
+    const shown = details(page).getByLabel('Payload', { exact: true });
+    await expect(shown).toContainText('THE-END');
+    expect(await shown.evaluate((element) => element.textContent?.length)).toBe(999_997);
+
+    // Escape closes the detail and gives the focus back to the list.
+    await page.keyboard.press('Escape');
+    await expect(details(page)).toHaveCount(0);
+    await expect(list).toBeFocused();
+    // A number in the JSON tree becomes a chart.
+    await page.getByRole('row').filter({ hasText: 'big/json' }).click();
+    await expect(details(page)).toContainText('big/json');
+    await details(page).getByRole('button', { name: 'Chart room.temperature' }).click();
+    await expect(
+      page.getByRole('figure', { name: 'Chart room.temperature · big/json' }),
+    ).toBeVisible();
+  });
+
+  test('a payload over the per-message cap keeps its head and says so', async ({
+    page,
+    scope,
+    nodeClient,
+  }) => {
+    await openQuietDashboard(page, scope);
+    await subscribeInUi(page, 'huge/#');
+    await nodeClient.publishAsync('huge/blob', Buffer.alloc(2 * 1024 * 1024, 0x41));
+    const row = page.getByRole('row').filter({ hasText: 'huge/blob' });
+    await expect(row).toContainText('cut');
+    await row.click();
+    await expect(details(page)).toContainText(
+      "over the recorder's per-message cap: the first 1.0 MB were kept",
+    );
+  });
+
+  test('Clear empties the list and the counter together', async ({ page, scope, nodeClient }) => {
+    await openQuietDashboard(page, scope);
+    await subscribeInUi(page, 'clear/#');
+    for (let i = 0; i < 20; i += 1) await nodeClient.publishAsync(`clear/${i}`, String(i));
+    await expect.poll(() => receivedCount(page)).toBeGreaterThanOrEqual(20);
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    await expect.poll(() => receivedCount(page)).toBe(0);
+    await expect(messageList(page)).toHaveAttribute('aria-rowcount', '0');
+    await nodeClient.publishAsync('clear/after', 'after');
+    await expect.poll(() => receivedCount(page)).toBe(1);
+  });
+});
+
+test.describe('the recorder against Mosquitto', () => {
+  test('MQTT 5 properties published by a Node client show in the detail', async ({
+    page,
+    scope,
+  }) => {
+    const mosquitto = await startMosquitto({});
+    try {
+      await page.goto(scope.webUrl);
+      const status = page.getByRole('status', { name: 'Connection status' });
+      await expect(status).toContainText('Connected');
+      await page.getByRole('button', { name: 'Disconnect', exact: true }).click();
+      await page.getByLabel('Broker URL').fill(`${mosquitto.wsUrl}/mqtt`);
+      await page.getByLabel('MQTT version').selectOption('5');
+      await page.getByRole('button', { name: 'Connect', exact: true }).click();
+      await expect(status).toContainText('Connected · MQTT 5.0');
+      await subscribeInUi(page, 'props/#', 1);
+
+      const device = await mqtt.connectAsync(`mqtt://127.0.0.1:${mosquitto.tcpPort}`, {
+        protocolVersion: 5,
+      });
+      try {
+        await device.publishAsync('props/reading', '{"v":1}', {
+          qos: 1,
+          properties: {
+            contentType: 'application/json',
+            responseTopic: 'props/replies',
+            correlationData: Buffer.from([0xca, 0xfe]),
+            messageExpiryInterval: 600,
+            payloadFormatIndicator: true,
+            userProperties: { site: 'north', shift: 'night' },
+          },
+        });
+      } finally {
+        await device.endAsync();
+      }
+      await page.getByRole('row').filter({ hasText: 'props/reading' }).click();
+      await details(page).getByRole('tab', { name: 'Properties' }).click();
+      const table = details(page).getByRole('table', { name: 'MQTT 5 properties' });
+      await expect(table).toContainText('application/json');
+      await expect(table).toContainText('props/replies');
+      await expect(table).toContainText('ca fe');
+      await expect(table).toContainText('600 s');
+      await expect(table).toContainText('UTF-8 text');
+      await expect(table.getByRole('row').filter({ hasText: 'site' })).toContainText('north');
+      await expect(table.getByRole('row').filter({ hasText: 'shift' })).toContainText('night');
+    } finally {
+      await mosquitto.stop();
+    }
+  });
+});

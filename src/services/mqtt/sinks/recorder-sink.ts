@@ -1,0 +1,148 @@
+import type { DecoderRegistry } from '../../../core/decoders/index.ts';
+import { MessageStore, META_CUT } from '../../../core/recorder/message-store.ts';
+import type { RecorderBudget } from '../../../core/recorder/message-store.ts';
+import { RingBuffer } from '../../../core/ring-buffer.ts';
+import type { IngestedMessage } from '../engine/ingested-message.ts';
+import type { Sink } from '../engine/sink.ts';
+import type { ConnectionBatch, DetailAnswer, MessageDetail, MessageRow } from '../protocol.ts';
+
+/** More rows than any screen shows at once: a live batch carries only what may be visible. */
+export const LIVE_ROWS_PER_BATCH = 100;
+/** The status line's figures change with every message; twice a second is enough to read them. */
+const STATS_INTERVAL_MS = 500;
+
+/**
+ * The flight recorder of one connection: every message goes into its {@link MessageStore};
+ * the newest few also stay as ingested messages, so live rows reuse the decode the charts
+ * already did. Older rows, search results and a message's detail are read back from the store.
+ */
+export class RecorderSink implements Sink {
+  readonly store = new MessageStore();
+  private readonly recent = new RingBuffer<{ message: IngestedMessage; id: number }>(
+    LIVE_ROWS_PER_BATCH,
+  );
+  /** Messages that arrived since rows were last sent. */
+  private unsent = 0;
+  private statsDueAt = 0;
+  private statsChanged = true;
+  private detailAnswer: DetailAnswer | null = null;
+
+  constructor(
+    private readonly connectionId: string,
+    private readonly decoders: DecoderRegistry,
+  ) {}
+
+  ingest(message: IngestedMessage): void {
+    const id = this.store.record({
+      time: message.time,
+      topic: message.topic,
+      payload: message.bytes,
+      qos: message.qos,
+      retain: message.retain,
+      dup: message.dup,
+      published: message.published,
+      properties: message.properties,
+    });
+    this.recent.push({ message, id });
+    this.unsent += 1;
+    this.statsChanged = true;
+  }
+
+  ingestPublished(message: IngestedMessage): void {
+    this.ingest(message);
+  }
+
+  setBudget(budget: RecorderBudget): void {
+    this.store.setBudget(budget);
+    this.statsChanged = true;
+    this.statsDueAt = 0;
+  }
+
+  requestDetail(id: number): void {
+    this.detailAnswer = { id, detail: this.detail(id) };
+  }
+
+  dueAt(now: number): number | null {
+    if (this.unsent > 0 || this.detailAnswer) return now;
+    return this.statsChanged ? Math.max(now, this.statsDueAt) : null;
+  }
+
+  flush(batch: ConnectionBatch, now: number): void {
+    if (this.unsent > 0) {
+      const newest = this.recent.newest(Math.min(this.unsent, LIVE_ROWS_PER_BATCH));
+      batch.rows = newest.map(({ message, id }) => {
+        const row = message.toRow(id);
+        if (this.store.has(id) && (this.store.metaOf(id) & META_CUT) !== 0) row.cut = true;
+        return row;
+      });
+      this.unsent = 0;
+    }
+    if (this.detailAnswer) {
+      batch.detail = this.detailAnswer;
+      this.detailAnswer = null;
+    }
+    if (this.statsChanged && now >= this.statsDueAt) {
+      batch.recorder = this.store.stats();
+      this.statsChanged = false;
+      this.statsDueAt = now + STATS_INTERVAL_MS;
+    }
+  }
+
+  clear(): void {
+    this.store.clear();
+    this.recent.clear();
+    this.unsent = 0;
+    this.statsChanged = true;
+    this.statsDueAt = 0;
+  }
+
+  /** A row of the list read back from the store; null once the budget evicted it. */
+  rowFor(id: number): MessageRow | null {
+    const message = this.store.get(id);
+    if (!message) return null;
+    const { format, preview, truncated } = this.decoders.decode({
+      topic: message.topic,
+      payload: message.payload,
+    });
+    return {
+      connectionId: this.connectionId,
+      seq: id,
+      time: message.time,
+      topic: message.topic,
+      format,
+      preview,
+      size: message.size,
+      truncated: truncated || message.cut,
+      qos: message.qos,
+      retain: message.retain,
+      dup: message.dup,
+      cut: message.cut,
+      published: message.published,
+    };
+  }
+
+  private detail(id: number): MessageDetail | null {
+    const message = this.store.get(id);
+    if (!message) return null;
+    const previousId = this.store.previousOnTopic(id);
+    const previous = previousId > 0 ? this.store.get(previousId) : null;
+    return {
+      connectionId: this.connectionId,
+      id,
+      topic: message.topic,
+      time: message.time,
+      qos: message.qos,
+      retain: message.retain,
+      dup: message.dup,
+      published: message.published,
+      size: message.size,
+      cut: message.cut,
+      // Copies: the page owns them, and the store's chunks must not cross the thread boundary.
+      payload: message.payload.slice(),
+      properties: message.properties,
+      previous: previous
+        ? { id: previous.id, time: previous.time, payload: previous.payload.slice() }
+        : null,
+    };
+  }
+}
