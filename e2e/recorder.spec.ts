@@ -1,5 +1,6 @@
 import mqtt from 'mqtt';
-import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { Download, Page } from '@playwright/test';
 import {
   expect,
   openQuietDashboard,
@@ -9,6 +10,11 @@ import {
   test,
 } from './support/fixtures.ts';
 import { startMosquitto } from './support/mosquitto.ts';
+
+async function readDownload(download: Download): Promise<string> {
+  const path = await download.path();
+  return readFileSync(path, 'utf8');
+}
 
 const messageList = (page: Page) => page.getByRole('grid', { name: 'Messages' });
 const details = (page: Page) => page.getByRole('region', { name: 'Message details' });
@@ -119,6 +125,49 @@ test.describe('the flight recorder', () => {
     await expect(messageList(page)).toHaveAttribute('aria-rowcount', '0');
     await nodeClient.publishAsync('clear/after', 'after');
     await expect.poll(() => receivedCount(page)).toBe(1);
+  });
+});
+
+test.describe('export', () => {
+  test('the matches of a search are saved as JSON Lines and as CSV', async ({
+    page,
+    scope,
+    nodeClient,
+  }) => {
+    await openQuietDashboard(page, scope);
+    await subscribeInUi(page, 'export/#');
+    for (let i = 0; i < 30; i += 1)
+      await nodeClient.publishAsync(`export/${i % 3}`, i === 7 ? 'a,"quoted"\nline' : String(i));
+    await expect.poll(() => receivedCount(page)).toBeGreaterThanOrEqual(30);
+    await searchRecorded(page, { topic: 'export/1' });
+    await expect(page.getByTestId('query-status')).toContainText('10 matches');
+
+    const jsonl = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export JSON Lines' }).click();
+    const saved = await jsonl;
+    expect(saved.suggestedFilename()).toMatch(/^mqtt-scope-\d{8}-\d{6}\.jsonl$/);
+    const lines = (await readDownload(saved)).trim().split('\n');
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ kind: 'mqtt-scope-recording', version: 1 });
+    expect(lines.slice(1).map((line) => JSON.parse(line).payload)).toEqual([
+      '1',
+      '4',
+      'a,"quoted"\nline',
+      '10',
+      '13',
+      '16',
+      '19',
+      '22',
+      '25',
+      '28',
+    ]);
+
+    const csv = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const csvText = await readDownload(await csv);
+    expect(csvText.split('\r\n')[0]).toBe(
+      'time,connection,topic,direction,qos,retain,size,cut,payload_encoding,payload,properties',
+    );
+    expect(csvText).toContain(',export/1,received,0,false,15,false,text,"a,""quoted""\nline",');
   });
 });
 

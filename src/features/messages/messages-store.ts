@@ -7,6 +7,7 @@ import type {
   ConnectionBatch,
   ConnectionHandle,
   EngineBatch,
+  ExportFormat,
   MessageDetail,
   MessageQuery,
   MessageRow,
@@ -50,6 +51,15 @@ export interface RowKey {
   seq: number;
 }
 
+export interface ExportProgress {
+  exportId: number;
+  format: ExportFormat;
+  written: number;
+  total: number;
+  done: boolean;
+  error: string | null;
+}
+
 /**
  * What the list shows: the live rows as they arrive, or rows read back from the worker's
  * recorder: everything recorded (the list was paused) or the matches of a search.
@@ -69,6 +79,8 @@ export interface MessageViewState {
   version: number;
   paused: boolean;
   source: ListSource;
+  /** An export of the shown matches in progress (or just finished, until saved). */
+  exporting: ExportProgress | null;
   /** Messages received (all connections) when the list was paused, to say how many wait. */
   pausedAtReceived: number | null;
   /** A time the list should scroll to, as an offset into the recorded rows. */
@@ -88,6 +100,8 @@ export type MessageView = StoreApi<MessageViewState> & {
   readonly combined: RingBuffer<MessageRow>;
   /** Rows of the recorded source, fetched as the list scrolls. */
   readonly recorded: RecordedRows;
+  /** The text of the export in progress, chunk by chunk, until it is saved. */
+  readonly exportParts: string[];
 };
 
 export function createMessageView(): MessageView {
@@ -96,6 +110,7 @@ export function createMessageView(): MessageView {
       version: 0,
       paused: false,
       source: { kind: 'live' },
+      exporting: null,
       pausedAtReceived: null,
       scrollTo: null,
       selected: null,
@@ -103,7 +118,11 @@ export function createMessageView(): MessageView {
       filter: null,
       totals: NO_COUNTERS,
     })),
-    { combined: new RingBuffer<MessageRow>(MESSAGE_HISTORY), recorded: new RecordedRows() },
+    {
+      combined: new RingBuffer<MessageRow>(MESSAGE_HISTORY),
+      recorded: new RecordedRows(),
+      exportParts: [] as string[],
+    },
   );
 }
 
@@ -159,6 +178,17 @@ export function applyStreamBatches(
     }
     const rows = batch.queryRows;
     if (rows && view.recorded.put(rows.queryId, rows.offset, rows.rows)) changed = true;
+    const chunk = batch.exportChunk;
+    if (chunk && chunk.exportId === state.exporting?.exportId) {
+      view.exportParts.push(chunk.text);
+      changes.exporting = {
+        ...state.exporting,
+        written: chunk.written,
+        total: chunk.total,
+        done: chunk.done,
+        error: chunk.error,
+      };
+    }
     if (batch.querySeek?.queryId === source.queryId)
       changes.scrollTo = { offset: batch.querySeek.offset, nonce: Date.now() };
   }
@@ -292,8 +322,51 @@ function sum(streams: readonly ConnectionStream[], key: keyof StreamCounters): n
   return total;
 }
 
-export function setViewFilter(view: MessageView, filter: string | null): void {
+/**
+ * Shows one connection (or all). A paused list or a search is run again over the connections
+ * now shown, so the rows always match the choice.
+ */
+export function setViewFilter(
+  view: MessageView,
+  filter: string | null,
+  search: SearchHandle,
+  shownIds: readonly string[],
+): void {
   view.setState(({ version }) => ({ filter, selected: null, detail: null, version: version + 1 }));
+  const { source } = view.getState();
+  if (source.kind === 'recorded') showRecorded(view, search, shownIds, source.query);
+}
+
+/** Starts writing the finished search's matches to a file. */
+export function startExport(
+  view: MessageView,
+  search: SearchHandle,
+  format: ExportFormat,
+  connectionNames: Record<string, string>,
+): void {
+  const { source, exporting } = view.getState();
+  if (source.kind !== 'recorded' || !source.status?.done) return;
+  if (exporting && !exporting.done) search.cancelExport(exporting.exportId);
+  view.exportParts.length = 0;
+  const exportId = search.exportMatches(source.queryId, format, connectionNames);
+  view.setState({
+    exporting: {
+      exportId,
+      format,
+      written: 0,
+      total: source.status.matched,
+      done: false,
+      error: null,
+    },
+  });
+}
+
+/** Ends an export: cancelled while running, or its file saved. The text is let go. */
+export function endExport(view: MessageView, search: SearchHandle): void {
+  const { exporting } = view.getState();
+  if (exporting && !exporting.done) search.cancelExport(exporting.exportId);
+  view.exportParts.length = 0;
+  view.setState({ exporting: null });
 }
 
 /** Selects a row and asks its connection for the whole message. */

@@ -2,6 +2,7 @@ import type {
   ConnectSettings,
   ConnectionBatch,
   EngineBatch,
+  ExportFormat,
   MessageQuery,
   QoS,
   RecorderBudget,
@@ -38,6 +39,13 @@ export interface SearchHandle {
   cancel(queryId: number): void;
   requestRows(queryId: number, offset: number, count: number): void;
   seek(queryId: number, time: number): void;
+  /** Writes a finished search's matches to a file; chunks come in batches' `exportChunk`. */
+  exportMatches(
+    queryId: number,
+    format: ExportFormat,
+    connectionNames: Record<string, string>,
+  ): number;
+  cancelExport(exportId: number): void;
 }
 
 /** The main thread's handle on the MQTT worker. */
@@ -57,6 +65,7 @@ export function createMqttService(): MqttService {
   let pending: EngineBatch | null = null;
   let publishId = 0;
   let queryId = 0;
+  let exportId = 0;
 
   const send = (command: WorkerCommand) => worker.postMessage(command);
 
@@ -108,6 +117,12 @@ export function createMqttService(): MqttService {
     cancel: (id) => send({ type: 'cancel-query', queryId: id }),
     requestRows: (id, offset, count) => send({ type: 'query-rows', queryId: id, offset, count }),
     seek: (id, time) => send({ type: 'query-seek', queryId: id, time }),
+    exportMatches: (id, format, connectionNames) => {
+      exportId += 1;
+      send({ type: 'export-query', exportId, queryId: id, format, connectionNames });
+      return exportId;
+    },
+    cancelExport: (id) => send({ type: 'cancel-export', exportId: id }),
   };
 
   return {

@@ -5,6 +5,7 @@
  */
 import type { ConnectionProfile, ProtocolVersion, QoS } from '../../core/connection-profile.ts';
 import type { PayloadFormat } from '../../core/decoders/index.ts';
+import type { ExportFormat } from '../../core/recorder/export-format.ts';
 import type { MessageProperties } from '../../core/recorder/message-properties.ts';
 import type { MessageQuery, QueryProblem } from '../../core/recorder/message-query.ts';
 import type { RecorderBudget, RecorderStats } from '../../core/recorder/message-store.ts';
@@ -12,6 +13,7 @@ import type { TopicTreeView } from '../../core/topic-tree.ts';
 
 export type { TopicTreeRow, TopicTreeView } from '../../core/topic-tree.ts';
 export type { ProtocolVersion, QoS } from '../../core/connection-profile.ts';
+export type { ExportFormat } from '../../core/recorder/export-format.ts';
 export type { MessageProperties } from '../../core/recorder/message-properties.ts';
 export type { MessageQuery, QueryProblem } from '../../core/recorder/message-query.ts';
 export type { RecorderBudget, RecorderStats } from '../../core/recorder/message-store.ts';
@@ -98,7 +100,16 @@ export type WorkerCommand =
   /** Rows `offset … offset + count` of a search's matches, newest first. */
   | { type: 'query-rows'; queryId: number; offset: number; count: number }
   /** Where in a search's matches the list should be to show `time`. */
-  | { type: 'query-seek'; queryId: number; time: number };
+  | { type: 'query-seek'; queryId: number; time: number }
+  /** Writes a finished search's matches as a file; `connectionNames` label each line. */
+  | {
+      type: 'export-query';
+      exportId: number;
+      queryId: number;
+      format: ExportFormat;
+      connectionNames: Record<string, string>;
+    }
+  | { type: 'cancel-export'; exportId: number };
 
 export type LogLevel = 'info' | 'warn' | 'error';
 
@@ -178,6 +189,17 @@ export interface QueryStatus {
   elapsedMs: number;
 }
 
+/** A piece of an export file; the page appends `text` until `done`. */
+export interface ExportChunk {
+  exportId: number;
+  text: string;
+  /** Messages written so far, of `total`. */
+  written: number;
+  total: number;
+  done: boolean;
+  error: string | null;
+}
+
 export interface QueryRows {
   queryId: number;
   offset: number;
@@ -228,6 +250,7 @@ export interface EngineBatch {
   queryRows: QueryRows | null;
   /** The answer to `query-seek`: the offset of the first match at or before the time. */
   querySeek: { queryId: number; offset: number } | null;
+  exportChunk: ExportChunk | null;
 }
 
 export function emptyConnectionBatch(connectionId: string): ConnectionBatch {

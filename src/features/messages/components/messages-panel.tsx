@@ -54,7 +54,16 @@ export function MessagesPanel({ connections }: { connections: readonly Connectio
               <span>Show</span>
               <select
                 value={filter ?? ''}
-                onChange={(event) => setViewFilter(view, event.target.value || null)}
+                onChange={(event) => {
+                  const id = event.target.value || null;
+                  const ids = connections.filter((c) => id === null || c.id === id);
+                  setViewFilter(
+                    view,
+                    id,
+                    search,
+                    ids.map((c) => c.id),
+                  );
+                }}
                 aria-label="Show messages from"
               >
                 <option value="">All connections</option>

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { formatBytes } from '../../../core/payload.ts';
 import type { ConnectionStream, ListSource } from '../messages-store.ts';
 import { BudgetEditor } from './budget-editor.tsx';
+import { ExportControl } from './export-control.tsx';
 import { MessagesContext } from '../messages-context.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -54,6 +55,7 @@ export function RecorderStatus({
             ) : null;
           })}
         </span>
+        <ExportControl connections={connections} />
         <button
           type="button"
           className="button-ghost budget-button"

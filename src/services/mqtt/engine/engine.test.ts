@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IClientOptions, MqttClient } from 'mqtt';
 import { createProfile } from '../../../core/connection-profile.ts';
+import { parseRecording } from '../../../core/recorder/import-format.ts';
 import { EMPTY_QUERY } from '../../../core/recorder/message-query.ts';
 import { Engine } from './engine.ts';
 import type { ConnectSettings, ConnectionBatch, EngineBatch } from '../protocol.ts';
@@ -427,6 +428,50 @@ describe('Engine', () => {
       ['c1', '{"v":299}'],
       ['c2', '{"v":298}'],
       ['c1', '{"v":297}'],
+    ]);
+  });
+
+  it('exports a finished search, oldest first, in chunks the page joins into our file', () => {
+    connect('c1', { clientId: 'c1' });
+    client('c1').accept();
+    for (let i = 0; i < 50; i += 1) {
+      vi.advanceTimersByTime(1);
+      client('c1').receive(`line/${i % 5}`, String(i));
+    }
+    pull();
+    engine.handle({
+      type: 'run-query',
+      queryId: 3,
+      query: { ...EMPTY_QUERY, topicFilter: 'line/1' },
+    });
+    pull();
+    engine.handle({
+      type: 'export-query',
+      exportId: 1,
+      queryId: 3,
+      format: 'jsonl',
+      connectionNames: { c1: 'Line' },
+    });
+    const parts: string[] = [];
+    for (let i = 0; i < 10 && !batches.at(-1)?.exportChunk?.done; i += 1) {
+      pull();
+      parts.push(batches.at(-1)?.exportChunk?.text ?? '');
+    }
+    const file = parseRecording(parts.join(''));
+    expect(file.ok).toBe(true);
+    if (!file.ok) return;
+    expect(file.recording.connections).toEqual(['Line']);
+    expect(file.recording.messages.map((m) => new TextDecoder().decode(m.payload))).toEqual([
+      '1',
+      '6',
+      '11',
+      '16',
+      '21',
+      '26',
+      '31',
+      '36',
+      '41',
+      '46',
     ]);
   });
 

@@ -4,6 +4,7 @@ import { runConnectionCommand } from './commands.ts';
 import { createConnection } from './connection.ts';
 import type { Connection } from './connection.ts';
 import { Pump } from './pump.ts';
+import { ExportJob } from './export-job.ts';
 import { QueryService } from './query-service.ts';
 
 /** How often sinks that keep rates or windows are ticked. */
@@ -18,6 +19,7 @@ export class Engine {
   private list: Connection[] = [];
   private readonly pump: Pump;
   private readonly queries: QueryService;
+  private readonly exports: ExportJob;
   private readonly ticker: ReturnType<typeof setInterval>;
 
   constructor(
@@ -29,7 +31,8 @@ export class Engine {
       () => this.list,
       () => this.pump.schedule(),
     );
-    this.pump = new Pump(() => this.list, send, [this.queries]);
+    this.exports = new ExportJob(this.queries, () => this.pump.schedule());
+    this.pump = new Pump(() => this.list, send, [this.queries, this.exports]);
     this.ticker = setInterval(() => this.tick(), TICK_MS);
   }
 
@@ -48,6 +51,15 @@ export class Engine {
         return this.queries.requestRows(command.queryId, command.offset, command.count);
       case 'query-seek':
         return this.queries.seekTime(command.queryId, command.time);
+      case 'export-query':
+        return this.exports.start(
+          command.exportId,
+          command.queryId,
+          command.format,
+          command.connectionNames,
+        );
+      case 'cancel-export':
+        return this.exports.cancel(command.exportId);
       case 'close-connection': {
         const connection = this.connections.get(command.connectionId);
         if (!connection) return;

@@ -92,6 +92,7 @@ export class Pump {
       query: null,
       queryRows: null,
       querySeek: null,
+      exportChunk: null,
     };
     let engineDue = false;
     for (const output of this.outputs) {

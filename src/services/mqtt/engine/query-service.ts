@@ -12,7 +12,7 @@ const MAX_ROWS_PER_REQUEST = 500;
 const STATUS_INTERVAL_MS = 100;
 
 /** Yields to the worker's event loop without setTimeout's 4 ms clamp on nested timers. */
-function createYield(): (next: () => void) => void {
+export function createYield(): (next: () => void) => void {
   if (typeof MessageChannel === 'undefined') return (next) => setTimeout(next, 0);
   const channel = new MessageChannel();
   let pending: (() => void) | null = null;
@@ -80,6 +80,15 @@ export class QueryService {
     );
     this.active = { id: queryId, run, connectionIds: chosen.map((c) => c.id), startedAt };
     this.slice();
+  }
+
+  /** The finished search `queryId` with a way to reach each match's message, for an export. */
+  finished(
+    queryId: number,
+  ): { run: QueryRun; connectionAt: (storeIndex: number) => Connection | undefined } | null {
+    const active = this.active;
+    if (active?.id !== queryId || !active.run.done) return null;
+    return { run: active.run, connectionAt: (index) => this.connectionOf(active, index) };
   }
 
   cancel(queryId: number): void {
