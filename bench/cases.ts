@@ -141,13 +141,17 @@ const soak: BenchCase = {
   async run(context) {
     const count = context.quick ? 200_000 : 1_000_000;
     const marks = [count / 4, count / 2, count];
-    const { app, searches } = await onPage(
+    const { app, searches, recorderBytes } = await onPage(
       openApp(context.browser, context.webUrl),
       async (page) => {
         const burst = await measureBurst(page, plan(context, 25_000, count, SPREAD_TOPICS), {
           track: context.track,
           heapAt: marks,
         });
+        // The recorder's own memory (typed arrays live outside the V8 heap the meter reads).
+        const recorderBytes = Number(
+          await page.page.locator('[data-memory-bytes]').first().getAttribute('data-memory-bytes'),
+        );
         // Everything recorded is findable: three searches over the whole recording.
         const topic = await measureSearch(
           page.page,
@@ -157,7 +161,7 @@ const soak: BenchCase = {
         const seq = Math.round(count * 0.777);
         const text = await measureSearch(page.page, { text: `"seq":${seq},` }, `"seq":${seq},`);
         const field = await measureSearch(page.page, { field: 'v > 24.99' }, 'bench/spread');
-        return { app: burst, searches: { topic, text, field } };
+        return { app: burst, searches: { topic, text, field }, recorderBytes };
       },
     );
     const [quarter, half, full] = app.heapAt.map((sample) => sample.heap);
@@ -183,9 +187,10 @@ const soak: BenchCase = {
         ...heapRows,
         row('main heap growth half→full (%)', growth, null, below(10, '%')),
         row('raw topic+payload bytes sent (MB)', rawMb),
+        row('recorder memory (MB, outside the heap)', recorderBytes / (1024 * 1024)),
         row(
-          'worker heap at the end (MB)',
-          full?.workerMb ?? null,
+          'worker heap + recorder at the end (MB)',
+          (full?.workerMb ?? 0) + recorderBytes / (1024 * 1024),
           null,
           atMost(Math.round(workerBudgetMb), ' MB'),
         ),

@@ -1,5 +1,5 @@
 import mqtt from 'mqtt';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import {
   expect,
@@ -168,6 +168,58 @@ test.describe('export', () => {
       'time,connection,topic,direction,qos,retain,size,cut,payload_encoding,payload,properties',
     );
     expect(csvText).toContain(',export/1,received,0,false,15,false,text,"a,""quoted""\nline",');
+  });
+});
+
+test.describe('a saved recording opens again with no broker', () => {
+  test('an export is browsed, searched and charted as a read-only source', async ({
+    page,
+    scope,
+    nodeClient,
+  }, testInfo) => {
+    await openQuietDashboard(page, scope);
+    await subscribeInUi(page, 'saved/#');
+    for (let i = 0; i < 40; i += 1)
+      await nodeClient.publishAsync(`saved/${i % 4}`, JSON.stringify({ level: i }));
+    await expect.poll(() => receivedCount(page)).toBeGreaterThanOrEqual(40);
+    await searchRecorded(page, { topic: 'saved/#' });
+    await expect(page.getByTestId('query-status')).toContainText('40 matches');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export JSON Lines' }).click();
+    const text = await readDownload(await download);
+    const file = testInfo.outputPath('saved.jsonl');
+    // A truncated copy too: its last line is cut in half.
+    writeFileSync(file, text);
+    const truncated = testInfo.outputPath('truncated.jsonl');
+    writeFileSync(truncated, text.slice(0, text.length - 10));
+    const notOurs = testInfo.outputPath('settings.json');
+    writeFileSync(notOurs, '{"connections":[]}');
+
+    const recordings = page.getByRole('region', { name: 'Recordings' });
+    await page.getByLabel('Open a recording').setInputFiles(notOurs);
+    await expect(recordings.getByRole('alert')).toContainText('not an MQTT Scope recording');
+    await page.getByRole('button', { name: 'Close settings.json' }).click();
+
+    await page.getByLabel('Open a recording').setInputFiles(file);
+    await expect(recordings).toContainText('40 messages');
+    // The same messages, searched in the recording alone.
+    await page.getByRole('button', { name: 'Back to live' }).click();
+    await page.getByLabel('Show messages from').selectOption({ label: 'saved.jsonl' });
+    await searchRecorded(page, { topic: 'saved/2' });
+    await expect(page.getByTestId('query-status')).toContainText('10 matches');
+    await expect(page.getByRole('row').first()).toContainText('{"level":38}');
+    // Charted from what it holds: the chart starts with the recorded history.
+    await page.getByRole('button', { name: '+ Add chart' }).click();
+    const form = page.getByRole('form', { name: 'Add chart' });
+    await form.getByLabel('Chart topic').fill('saved/#');
+    await form.getByLabel('JSON field (optional)').fill('level');
+    await form.getByLabel('Title').fill('Saved levels');
+    await form.getByRole('button', { name: 'Add chart', exact: true }).click();
+    const chart = page.getByRole('figure', { name: 'Chart Saved levels' });
+    await expect(chart).toHaveAttribute('data-points', '40');
+
+    await page.getByLabel('Open a recording').setInputFiles(truncated);
+    await expect(recordings).toContainText('39 messages · 1 damaged line(s) skipped (line 41)');
   });
 });
 

@@ -16,6 +16,8 @@ import { PublishContext } from '../features/publish/publish-context.ts';
 import { PublishPanel } from '../features/publish/components/publish-panel.tsx';
 import { TopicTreeContext } from '../features/topic-tree/topic-tree-context.ts';
 import { TopicTreePanel } from '../features/topic-tree/components/topic-tree-panel.tsx';
+import { RecordingsContext } from '../features/recordings/recordings-context.ts';
+import { RecordingsPanel } from '../features/recordings/components/recordings-panel.tsx';
 import type { Workspace } from './workspace.ts';
 
 /** Composes the features: the sidebar shows the connection in focus, the workspace all of them. */
@@ -28,13 +30,25 @@ export function App({ workspace }: { workspace: Workspace }) {
   );
   const focused = profiles.find((profile) => profile.id === focusedId) ?? profiles[0];
   const bundle = focused ? workspace.bundles.get(focused.id) : undefined;
+  const recordings = useStore(workspace.recordings.store, (state) => state.recordings);
+  const recordingId = useStore(workspace.recordings.store, (state) => state.focusedId);
+  const focusedRecording = recordings.find((recording) => recording.id === recordingId);
+  // What the tree and new charts read: a recording in focus, else the broker in focus.
+  const viewed = focusedRecording ?? focused;
+  const viewedBundle = viewed ? workspace.bundles.get(viewed.id) : undefined;
   const labels = useMemo(
-    () => profiles.map(({ id, name, color }) => ({ id, name, color })),
-    [profiles],
+    () => [...profiles, ...recordings].map(({ id, name, color }) => ({ id, name, color })),
+    [profiles, recordings],
   );
   const streaming = useMemo(
-    () => labels.filter((label) => open.includes(label.id) || label.id === focused?.id),
-    [labels, open, focused?.id],
+    () =>
+      labels.filter(
+        (label) =>
+          open.includes(label.id) ||
+          label.id === focused?.id ||
+          recordings.some((r) => r.id === label.id),
+      ),
+    [labels, open, focused?.id, recordings],
   );
   const names = useMemo(
     () => (profiles.length > 1 ? new Map(profiles.map((p) => [p.id, p.name])) : null),
@@ -57,6 +71,9 @@ export function App({ workspace }: { workspace: Workspace }) {
               <NoticeArea store={workspace.notices} />
               <aside className="sidebar">
                 <ConnectionsPanel />
+                <RecordingsContext.Provider value={workspace.recordings}>
+                  <RecordingsPanel />
+                </RecordingsContext.Provider>
                 {focused && bundle && (
                   <SubscriptionsContext.Provider value={bundle.subscriptions}>
                     <ConnectionPanel key={focused.id} profile={focused} />
@@ -66,11 +83,11 @@ export function App({ workspace }: { workspace: Workspace }) {
                 )}
               </aside>
               <main className="workspace">
-                {focused && <ChartsPanel connections={labels} focusedConnectionId={focused.id} />}
+                {viewed && <ChartsPanel connections={labels} focusedConnectionId={viewed.id} />}
                 <div className="stream-row">
-                  {focused && bundle && (
-                    <TopicTreeContext.Provider value={bundle.tree}>
-                      <TopicTreePanel connectionName={focused.name} />
+                  {viewed && viewedBundle && (
+                    <TopicTreeContext.Provider value={viewedBundle.tree}>
+                      <TopicTreePanel key={viewed.id} connectionName={viewed.name} />
                     </TopicTreeContext.Provider>
                   )}
                   <MessagesPanel connections={streaming} />

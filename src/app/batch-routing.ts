@@ -5,6 +5,7 @@ import { applyStreamBatches } from '../features/messages/messages-store.ts';
 import { applySnapshots } from '../features/charts/charts-store.ts';
 import { applyPublishEvent } from '../features/publish/publish-store.ts';
 import { applyTreeView } from '../features/topic-tree/topic-tree-store.ts';
+import { applyRecordingEvent } from '../features/recordings/recordings-store.ts';
 import type { Workspace } from './workspace.ts';
 
 /** Routes each frame's batch to the stores of the connection it came from. */
@@ -18,6 +19,7 @@ export function routeBatch(workspace: Workspace, batch: EngineBatch): void {
       for (const event of connection.events) {
         applySubscriptionEvent(bundle.subscriptions, event);
         applyPublishEvent(publish.store, event);
+        applyRecordingEvent(workspace.recordings.store, connection.connectionId, event);
       }
     }
     applyTreeView(bundle.tree, connection.tree);

@@ -1,9 +1,17 @@
 import { createNoticesStore, notify } from '../components/ui/notices.tsx';
 import type { NoticesStore } from '../components/ui/notices.tsx';
+import { pickProfileColor } from '../core/connection-profile.ts';
 import type { ConnectionProfile } from '../core/connection-profile.ts';
 import type { ConnectionHandle, MqttService, RecorderBudget } from '../services/mqtt/index.ts';
 import { DEFAULT_RECORDER_BUDGET } from '../core/recorder/message-store.ts';
 import { createRecorderBudgetStore } from '../features/messages/recorder-budget-store.ts';
+import type { RecordingsRuntime } from '../features/recordings/recordings-context.ts';
+import {
+  addRecording,
+  createRecordingsStore,
+  focusRecording,
+  removeRecording,
+} from '../features/recordings/recordings-store.ts';
 import { createConnectionStore } from '../features/connections/connection-store.ts';
 import type { ConnectionStore } from '../features/connections/connection-store.ts';
 import type { ConnectionsRuntime } from '../features/connections/connections-context.ts';
@@ -57,7 +65,11 @@ export interface Workspace {
   messages: MessagesRuntime;
   charts: ChartsRuntime;
   publish: PublishRuntime;
+  recordings: RecordingsRuntime;
 }
+
+/** Ids of the worker connections that hold an opened recording. */
+const RECORDING_ID_PREFIX = 'recording-';
 
 /** The previous release kept these for its one broker; they now belong to its profile. */
 const LEGACY_KEYS = [
@@ -150,10 +162,51 @@ export function createWorkspace(service: MqttService, storage: Storage = localSt
     },
   };
 
+  const recordingsStore = createRecordingsStore();
+  let recordingCount = 0;
+  // A broker put in focus takes the tree and the charts back from a recording.
+  profiles.subscribe((state, previous) => {
+    if (state.focusedId !== previous.focusedId) focusRecording(recordingsStore, null);
+  });
+  const recordings: RecordingsRuntime = {
+    store: recordingsStore,
+    open(file) {
+      recordingCount += 1;
+      // Recordings are not saved: the file is read again, never kept in storage.
+      const id = `${RECORDING_ID_PREFIX}${Date.now().toString(36)}-${recordingCount}`;
+      const colors = [
+        ...profiles.getState().profiles.map((p) => p.color),
+        ...recordingsStore.getState().recordings.map((r) => r.color),
+      ];
+      const bundle = makeBundle({ id, name: file.name } as ConnectionProfile);
+      addRecording(recordingsStore, {
+        id,
+        name: file.name,
+        color: pickProfileColor(colors),
+        state: { state: 'loading' },
+      });
+      bundle.handle.openRecording(file);
+    },
+    close(id) {
+      bundles.get(id)?.handle.close();
+      bundles.delete(id);
+      removeRecording(recordingsStore, id);
+      for (const [, keyFor] of LEGACY_KEYS) storage.removeItem(keyFor(id));
+      chartsStore.setState(({ charts }) => ({
+        charts: charts.filter((chart) => chart.connectionId !== id),
+      }));
+    },
+  };
+  // Charts of a recording open before a reload have nothing to read any more.
+  chartsStore.setState(({ charts }) => ({
+    charts: charts.filter((chart) => !chart.connectionId.startsWith(RECORDING_ID_PREFIX)),
+  }));
+
   return {
     notices,
     profiles,
     bundles,
+    recordings,
     messageView,
     connections,
     messages: {

@@ -30,6 +30,8 @@ export interface ConnectionHandle {
   /** Asks for one recorded message whole; the answer comes in a batch's `detail`. */
   requestDetail(id: number): void;
   setRecorderBudget(budget: RecorderBudget): void;
+  /** Makes this connection show a saved recording (read-only, no broker). */
+  openRecording(file: Blob): void;
 }
 
 /** The page's handle on searches across the recorders; answers come in batches. */
@@ -106,6 +108,7 @@ export function createMqttService(): MqttService {
     expandTopics: (paths) => send({ type: 'expand-topics', connectionId, paths }),
     requestDetail: (id) => send({ type: 'message-detail', connectionId, id }),
     setRecorderBudget: (budget) => send({ type: 'set-recorder-budget', connectionId, budget }),
+    openRecording: (file) => send({ type: 'open-recording', connectionId, file }),
   });
 
   const search: SearchHandle = {

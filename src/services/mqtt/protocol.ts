@@ -85,6 +85,8 @@ export type ConnectionCommand =
   /** Everything about one recorded message, for the detail view. */
   | ({ type: 'message-detail'; id: number } & ForConnection)
   | ({ type: 'set-recorder-budget'; budget: RecorderBudget } & ForConnection)
+  /** Makes this connection a read-only source: the messages of a saved recording. */
+  | ({ type: 'open-recording'; file: Blob } & ForConnection)
   /** The topic tree paths the user has opened; the worker sends rows for these only. */
   | ({ type: 'expand-topics'; paths: string[] } & ForConnection);
 
@@ -129,7 +131,22 @@ export type ConnectionEvent =
   | { type: 'publish-queued'; id: number }
   | { type: 'published'; id: number; qos: QoS }
   | { type: 'publish-failed'; id: number; reason: string }
-  | { type: 'log'; entry: LogEntry };
+  | { type: 'log'; entry: LogEntry }
+  | { type: 'recording'; recording: RecordingState };
+
+/** How the opening of a saved recording went. */
+export type RecordingState =
+  | { state: 'loading' }
+  | {
+      state: 'ready';
+      messages: number;
+      /** Lines that could not be read (a truncated or edited file), and the first few numbers. */
+      skipped: number;
+      skippedLines: number[];
+      /** The connections the messages were recorded from. */
+      connections: string[];
+    }
+  | { state: 'failed'; reason: string };
 
 /** One received message, as the message list shows it. */
 export interface MessageRow {

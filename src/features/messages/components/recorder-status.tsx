@@ -13,7 +13,7 @@ function RecorderFigures({ stream, name }: { stream: ConnectionStream; name: str
   const recorder = useStore(stream, (state) => state.recorder);
   if (!recorder) return null;
   return (
-    <span className="recorder-figures">
+    <span className="recorder-figures" data-memory-bytes={recorder.memoryBytes}>
       {name && <strong>{name}: </strong>}
       {count(recorder.kept)} kept · {count(recorder.evicted)} evicted by the budget ·{' '}
       {formatBytes(recorder.memoryBytes)}

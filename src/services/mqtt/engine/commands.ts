@@ -1,4 +1,5 @@
 import type { ConnectionCommand } from '../protocol.ts';
+import { RecordingSource } from '../sources/recording-source.ts';
 import type { Connection } from './connection.ts';
 
 type Handlers = {
@@ -15,13 +16,25 @@ type Handlers = {
 const handlers: Handlers = {
   connect: ({ source }, { settings }) => source.connect(settings),
   disconnect: ({ source }) => source.disconnect(),
-  'close-connection': ({ source }) => source.dispose(),
+  'close-connection': ({ source, recording }) => {
+    source.dispose();
+    recording?.dispose();
+  },
+  'open-recording': (connection, { file }) => {
+    connection.recording?.dispose();
+    connection.recording = new RecordingSource(connection.pipeline, connection.emit);
+    void connection.recording.open(file);
+  },
   subscribe: ({ source }, { filter, qos }) => source.subscriptions.subscribe(filter, qos),
   unsubscribe: ({ source }, { filter }) => source.subscriptions.unsubscribe(filter),
   publish: ({ source }, { id, topic, payload, qos, retain }) =>
     source.publisher.publish(id, topic, payload, qos, retain),
-  'watch-series': ({ sinks }, { seriesId, filter, jsonPath }) =>
-    sinks.series.watch(seriesId, filter, jsonPath),
+  'watch-series': ({ sinks, pipeline }, { seriesId, filter, jsonPath }) => {
+    sinks.series.watch(seriesId, filter, jsonPath);
+    sinks.series.backfill(seriesId, sinks.recorder.store, (topic, payload) =>
+      pipeline.decode(topic, payload),
+    );
+  },
   'unwatch-series': ({ sinks }, { seriesId }) => sinks.series.unwatch(seriesId),
   'clear-messages': ({ sinks }) => {
     for (const sink of sinks.all) sink.clear?.();

@@ -3,6 +3,7 @@ import type { ConnectionEvent } from '../protocol.ts';
 import { createConnectionSinks } from '../sinks/index.ts';
 import type { ConnectionSinks } from '../sinks/index.ts';
 import { MqttSource } from '../sources/mqtt-source.ts';
+import type { RecordingSource } from '../sources/recording-source.ts';
 import type { ConnectFn, SourceEnvironment } from '../sources/mqtt-source.ts';
 import { IngestPipeline } from './ingest-pipeline.ts';
 
@@ -10,10 +11,13 @@ import { IngestPipeline } from './ingest-pipeline.ts';
 export interface Connection {
   id: string;
   source: MqttSource;
+  /** Set when the connection shows a saved recording instead of a broker. */
+  recording: RecordingSource | null;
   pipeline: IngestPipeline;
   sinks: ConnectionSinks;
   /** Events since the last batch. */
   events: ConnectionEvent[];
+  emit: (event: ConnectionEvent) => void;
 }
 
 const decoders = createDecoderRegistry();
@@ -30,14 +34,17 @@ export function createConnection(
   const connection: Connection = {
     id,
     source: null as unknown as MqttSource,
+    recording: null,
     pipeline,
     sinks,
     events: [],
+    emit: () => undefined,
   };
   const emit = (event: ConnectionEvent) => {
     connection.events.push(event);
     onChange();
   };
   connection.source = new MqttSource(id, connectFn, pipeline, emit, environment);
+  connection.emit = emit;
   return connection;
 }

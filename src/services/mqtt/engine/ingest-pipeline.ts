@@ -1,4 +1,4 @@
-import type { DecoderRegistry } from '../../../core/decoders/index.ts';
+import type { DecodedPayload, DecoderRegistry } from '../../../core/decoders/index.ts';
 import type { MessageProperties } from '../../../core/recorder/message-properties.ts';
 import type { QoS } from '../protocol.ts';
 import { IngestedMessage } from './ingested-message.ts';
@@ -44,6 +44,11 @@ export class IngestPipeline {
     for (const sink of this.sinks) sink.ingest(message);
     message.settle();
     this.onIngest();
+  }
+
+  /** Decodes a payload read back from the recorder with this connection's decoders. */
+  decode(topic: string, payload: Uint8Array): DecodedPayload {
+    return this.decoders.decode({ topic, payload });
   }
 
   /** A message the page published: recorded beside the received ones, counted by none. */

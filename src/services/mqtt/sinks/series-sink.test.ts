@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { LINES_PER_SERIES, POINTS_PER_SNAPSHOT, SeriesSink } from './series-sink.ts';
 import { emptyConnectionBatch } from '../protocol.ts';
 import { message } from '../engine/test-support.ts';
+import { createDecoderRegistry } from '../../../core/decoders/index.ts';
+import { MessageStore } from '../../../core/recorder/message-store.ts';
 
 /** A registry-like view on the sink: feed messages, take one snapshot. */
 class Feed {
@@ -109,5 +111,35 @@ describe('SeriesSink', () => {
       Array.from(snapshot?.lines[0]?.values ?? []),
     );
     expect(values).toEqual([[20.5], [41]]);
+  });
+});
+
+describe('SeriesSink backfill', () => {
+  it('a chart added later starts with what the recorder already holds', () => {
+    const store = new MessageStore();
+    for (let i = 0; i < 10; i += 1) {
+      store.record({
+        topic: 'plant/a',
+        payload: bytes(`{"t":${i}}`),
+        time: 1_000 + i,
+        qos: 0,
+        retain: false,
+      });
+      store.record({
+        topic: 'other',
+        payload: bytes(`{"t":99}`),
+        time: 1_000 + i,
+        qos: 0,
+        retain: false,
+      });
+    }
+    const registry = createDecoderRegistry();
+    const feed = new Feed();
+    feed.watch('s', 'plant/#', 't');
+    feed.sink.backfill('s', store, (topic, payload) => registry.decode({ topic, payload }));
+    const snapshot = feed.takeSnapshot(5_000);
+    expect(snapshot?.lines.map((line) => line.topic)).toEqual(['plant/a']);
+    expect(Array.from(snapshot?.lines[0]?.values ?? [])).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(Array.from(snapshot?.lines[0]?.times ?? []).at(-1)).toBe(1_009);
   });
 });

@@ -4,6 +4,8 @@ import type { JsonPath } from '../../../core/json-path.ts';
 import { NumericRing } from '../../../core/ring-buffer.ts';
 import { lttb } from '../../../core/downsample.ts';
 import type { DecodedPayload } from '../../../core/decoders/index.ts';
+import { META_PUBLISHED } from '../../../core/recorder/message-store.ts';
+import type { MessageStore } from '../../../core/recorder/message-store.ts';
 import type { IngestedMessage } from '../engine/ingested-message.ts';
 import type { FlushBudget, Sink } from '../engine/sink.ts';
 import type { ConnectionBatch, SeriesLine, SeriesSnapshot } from '../protocol.ts';
@@ -44,6 +46,51 @@ export class SeriesSink implements Sink {
       changed: true,
       lastSnapshotAt: 0,
     });
+  }
+
+  /**
+   * Fills a newly watched series from what the recorder already holds, so a chart added now
+   * (or one on an opened recording) starts with history instead of an empty plot. Scans from
+   * the newest message back; decodes only messages of matching topics, at most a line's worth
+   * of points per topic.
+   */
+  backfill(
+    id: string,
+    store: MessageStore,
+    decode: (topic: string, payload: Uint8Array) => DecodedPayload,
+  ): void {
+    const watched = this.series.get(id);
+    if (!watched || store.size === 0) return;
+    const verdicts = new Map<number, boolean>();
+    const collected = new Map<string, { times: number[]; values: number[] }>();
+    for (let message = store.newestId; message >= store.oldestId; message -= 1) {
+      const topicId = store.topicIdOf(message);
+      let wanted = verdicts.get(topicId);
+      if (wanted === undefined) {
+        wanted = watched.matches(store.topicName(topicId));
+        verdicts.set(topicId, wanted);
+      }
+      if (!wanted || (store.metaOf(message) & META_PUBLISHED) !== 0) continue;
+      const topic = store.topicName(topicId);
+      let line = collected.get(topic);
+      if (!line) {
+        if (collected.size >= LINES_PER_SERIES) continue;
+        line = { times: [], values: [] };
+        collected.set(topic, line);
+      }
+      if (line.times.length >= POINTS_PER_LINE) continue;
+      const value = readChartValue(decode(topic, store.payloadOf(message)), watched.path);
+      if (value === null) continue;
+      line.times.push(store.timeOf(message));
+      line.values.push(value);
+    }
+    for (const [topic, { times, values }] of collected) {
+      if (times.length === 0) continue;
+      const ring = new NumericRing(POINTS_PER_LINE);
+      for (let i = times.length - 1; i >= 0; i -= 1) ring.push(times[i] ?? 0, values[i] ?? 0);
+      watched.lines.set(topic, ring);
+    }
+    watched.changed = true;
   }
 
   unwatch(id: string): void {

@@ -1,0 +1,100 @@
+import { useRef } from 'react';
+import { useStore } from 'zustand';
+import { Panel } from '../../../components/ui/panel.tsx';
+import type { RecordingState } from '../../../services/mqtt/index.ts';
+import { RecordingsContext } from '../recordings-context.ts';
+import { focusRecording } from '../recordings-store.ts';
+import './recordings.css';
+
+function describe(state: RecordingState): string {
+  switch (state.state) {
+    case 'loading':
+      return 'Opening…';
+    case 'failed':
+      return state.reason;
+    case 'ready': {
+      const count = `${state.messages.toLocaleString('en-US')} messages`;
+      if (state.skipped === 0) return count;
+      const lines = state.skippedLines.join(', ');
+      return `${count} · ${state.skipped.toLocaleString('en-US')} damaged line(s) skipped (line ${lines}${state.skipped > state.skippedLines.length ? ', …' : ''})`;
+    }
+  }
+}
+
+/**
+ * Saved recordings (JSON Lines exports) opened again as read-only sources: browsed, searched
+ * and charted like a broker, with no broker.
+ */
+export function RecordingsPanel() {
+  const { store, open, close } = RecordingsContext.use();
+  const recordings = useStore(store, (state) => state.recordings);
+  const focusedId = useStore(store, (state) => state.focusedId);
+  const input = useRef<HTMLInputElement | null>(null);
+  return (
+    <Panel
+      title="Recordings"
+      className="recordings-panel"
+      actions={
+        <button type="button" className="button-secondary" onClick={() => input.current?.click()}>
+          Open…
+        </button>
+      }
+    >
+      <input
+        ref={input}
+        type="file"
+        accept=".jsonl,.ndjson,application/x-ndjson,application/json"
+        hidden
+        aria-label="Open a recording"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          if (file) open(file);
+          event.target.value = '';
+        }}
+      />
+      {recordings.length === 0 ? (
+        <p className="muted">Open a JSON Lines export to browse, search and chart it again.</p>
+      ) : (
+        <ul className="connection-list" aria-label="Open recordings">
+          {recordings.map((recording) => (
+            <li
+              key={recording.id}
+              className={`connection-item${recording.id === focusedId ? ' focused' : ''}`}
+            >
+              <button
+                type="button"
+                className="connection-focus"
+                aria-current={recording.id === focusedId ? 'true' : undefined}
+                aria-label={`Show ${recording.name}`}
+                onClick={() => focusRecording(store, recording.id)}
+              >
+                <span
+                  className="connection-swatch"
+                  style={{ background: recording.color }}
+                  aria-hidden="true"
+                />
+                <span className="connection-name">{recording.name}</span>
+                <span
+                  className={`connection-state${recording.state.state === 'failed' ? ' recording-failed' : ''}`}
+                  role={recording.state.state === 'failed' ? 'alert' : undefined}
+                >
+                  {describe(recording.state)}
+                </span>
+              </button>
+              <div className="connection-actions">
+                <button
+                  type="button"
+                  className="button-ghost"
+                  aria-label={`Close ${recording.name}`}
+                  onClick={() => close(recording.id)}
+                >
+                  Close
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}
