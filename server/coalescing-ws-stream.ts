@@ -1,12 +1,13 @@
 import { Duplex } from 'node:stream';
 import { WebSocket } from 'ws';
 import type { RawData } from 'ws';
+import type { OutgoingQueue } from './slow-client-guard.ts';
 
 export interface CoalescingOptions {
-  /** Above this many bytes queued in the socket, write callbacks wait, so aedes sees backpressure. */
-  maxBufferedBytes?: number;
   /** Pending bytes that trigger an immediate frame instead of waiting for the next turn. */
   maxFrameBytes?: number;
+  /** Who is on the other end, for log lines. */
+  peer?: string;
 }
 
 type WriteCallback = (error?: Error | null) => void;
@@ -24,22 +25,24 @@ function toBuffer(data: RawData): Buffer {
  * `createWebSocketStream` turns each chunk into its own frame. MQTT over WebSocket lets a frame
  * carry several packets or parts of one (MQTT 5.0 section 6.0, MQTT 3.1.1 section 6), so
  * sending the concatenation once per turn is valid and cuts frame overhead several times over.
+ *
+ * Writes complete at once, whatever the socket's state: aedes waits for each subscriber's write
+ * before the next message, so holding it for one socket that stopped reading stalls every
+ * client (issue 18). `queuedBytes` lets the slow-client guard drop messages for this one instead.
  */
-export class CoalescingWsStream extends Duplex {
+export class CoalescingWsStream extends Duplex implements OutgoingQueue {
   readonly #ws: WebSocket;
-  readonly #maxBufferedBytes: number;
   readonly #maxFrameBytes: number;
+  readonly peer: string;
   #pending: Buffer[] = [];
   #pendingBytes = 0;
   #flushScheduled = false;
-  /** Write callbacks held back while the socket is congested; released as sends complete. */
-  #held: WriteCallback[] = [];
 
   constructor(ws: WebSocket, options: CoalescingOptions = {}) {
     super();
     this.#ws = ws;
-    this.#maxBufferedBytes = options.maxBufferedBytes ?? 1024 * 1024;
     this.#maxFrameBytes = options.maxFrameBytes ?? 64 * 1024;
+    this.peer = options.peer ?? 'WebSocket';
 
     ws.on('message', (data: RawData, isBinary: boolean) => {
       // [MQTT-6.0.0-1]: MQTT control packets must be sent in binary frames.
@@ -55,6 +58,10 @@ export class CoalescingWsStream extends Duplex {
     });
     // Kept after destroy too, so a late socket error is never unhandled.
     ws.on('error', (error: Error) => this.destroy(error));
+  }
+
+  get queuedBytes(): number {
+    return this.#ws.bufferedAmount + this.#pendingBytes;
   }
 
   override _read(): void {
@@ -80,7 +87,6 @@ export class CoalescingWsStream extends Duplex {
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
     // Send what aedes wrote just before destroying (e.g. a refusing CONNACK), then close.
     this.#flush();
-    this.#releaseHeld();
     const state = this.#ws.readyState;
     if (state === WebSocket.OPEN) {
       if (error) this.#ws.terminate();
@@ -104,8 +110,7 @@ export class CoalescingWsStream extends Duplex {
       // so only the next loop turn sees all packets of this turn (measured: ~1 frame per turn).
       setImmediate(() => this.#flush());
     }
-    if (this.#ws.bufferedAmount + this.#pendingBytes < this.#maxBufferedBytes) callback();
-    else this.#held.push(callback);
+    callback();
   }
 
   #flush(): void {
@@ -120,13 +125,6 @@ export class CoalescingWsStream extends Duplex {
     if (!frame || this.#ws.readyState !== WebSocket.OPEN) return;
     this.#ws.send(frame, { binary: true }, (error) => {
       if (error) this.destroy(error);
-      else if (this.#ws.bufferedAmount < this.#maxBufferedBytes) this.#releaseHeld();
     });
-  }
-
-  #releaseHeld(): void {
-    const held = this.#held;
-    this.#held = [];
-    for (const callback of held) callback();
   }
 }

@@ -1,4 +1,5 @@
 import type { AddressInfo, Server, Socket } from 'node:net';
+import { networkInterfaces } from 'node:os';
 
 /** Which listener a port belongs to; the CLI flag lets errors say how to change it. */
 export type PortRole = 'web' | 'ws' | 'tcp';
@@ -66,4 +67,11 @@ export function urlHost(host: string): string {
   if (host === '0.0.0.0' || host === '') return '127.0.0.1';
   if (host === '::') return '[::1]';
   return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
+/** This machine's addresses on its networks (not loopback; not link-local, which URLs cannot name). */
+export function localAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .flatMap((a) => (a && !a.internal && !a.address.startsWith('fe80:') ? [a.address] : []));
 }

@@ -32,8 +32,14 @@ export function collect(
       if (done(received)) finish();
     };
     const timer = setTimeout(() => {
-      const topics = received.map((r) => r.topic).join(', ') || 'nothing';
-      finish(new Error(`Timed out after ${timeoutMs} ms; received: ${topics}`));
+      const topics = [...new Set(received.map((r) => r.topic))];
+      const shown = topics.slice(0, 10).join(', ') + (topics.length > 10 ? ', …' : '');
+      finish(
+        new Error(
+          `Timed out after ${timeoutMs} ms; received ${received.length} messages` +
+            (received.length > 0 ? ` on ${shown}` : ''),
+        ),
+      );
     }, timeoutMs);
     client.on('message', onMessage);
   });

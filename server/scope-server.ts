@@ -1,11 +1,17 @@
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer as createHttpServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ScopeConfigJson } from '../src/core/scope-config.ts';
 import { startBroker } from './broker.ts';
-import type { RunningBroker } from './broker.ts';
+import type { RunningBroker, TlsFiles } from './broker.ts';
+import type { Login } from './broker-login.ts';
 import { listen, urlHost } from './listen.ts';
+import { createOriginPolicy, dashboardOrigins } from './origin-policy.ts';
+import { SCOPE_CONFIG_PATH, serveScopeConfig } from './scope-config-route.ts';
+import { setSecurityHeaders } from './security-headers.ts';
 import { startSimulator } from './simulator.ts';
 import { createStaticHandler, sendText } from './static-files.ts';
 
@@ -26,6 +32,14 @@ export interface ScopeOptions {
   /** Serve the sources through Vite with HMR instead of dist/. */
   dev?: boolean;
   distDir?: string;
+  /** Pages besides the dashboard's own that may use the embedded broker (`--allow-origin`). */
+  allowOrigins?: readonly string[];
+  /** The embedded broker asks every client for this login (`--username`, `--password`). */
+  login?: Login;
+  /** https:// for the dashboard, wss:// and mqtts:// for the broker (`--tls-cert`, `--tls-key`). */
+  tls?: TlsFiles;
+  /** Where the broker says what it refused, dropped or cut off. */
+  log?: (line: string) => void;
 }
 
 export interface RunningScope {
@@ -37,29 +51,13 @@ export interface RunningScope {
   close(): Promise<void>;
 }
 
-/** The shape of GET /scope-config.json, read by the page at startup. */
-export interface ScopeConfig {
-  brokerUrl: string | null;
-  demo: boolean;
-  demoFilter: string;
-}
-
 const WS_PATH = '/mqtt';
 const DEMO_PREFIX = 'demo';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
-/** The hostname the browser used, so the broker URL also works from another machine. */
-function requestHostname(request: IncomingMessage, fallback: string): string {
-  try {
-    return new URL(`http://${request.headers.host ?? ''}`).hostname || fallback;
-  } catch {
-    return fallback;
-  }
-}
-
 type Handler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
 
-async function createViteHandler(httpServer: ReturnType<typeof createServer>) {
+async function createViteHandler(httpServer: Server) {
   const { createServer: createViteServer } = await import('vite');
   const vite = await createViteServer({
     root: repoRoot,
@@ -84,6 +82,10 @@ export async function startScope(options: ScopeOptions = {}): Promise<RunningSco
     for (const closer of closers.splice(0).reverse()) await closer().catch(() => {});
   };
 
+  const tls = options.tls;
+  // Set once the web UI listens: its port is part of the dashboard's origin.
+  let isOriginAllowed: (origin: string) => boolean = () => false;
+
   try {
     let broker: RunningBroker | null = null;
     if (options.broker !== false) {
@@ -92,6 +94,10 @@ export async function startScope(options: ScopeOptions = {}): Promise<RunningSco
         wsPort: options.wsPort ?? 9001,
         wsPath: WS_PATH,
         tcpPort: options.tcpPort,
+        isOriginAllowed: (origin) => isOriginAllowed(origin),
+        login: options.login,
+        tls,
+        log: options.log,
       });
       closers.push(broker.close);
     }
@@ -99,15 +105,21 @@ export async function startScope(options: ScopeOptions = {}): Promise<RunningSco
     // Demo data goes into an external broker only when asked for explicitly.
     const demo = (options.simulator ?? broker !== null) && simulatorUrl !== undefined;
 
-    const config = (request: IncomingMessage): ScopeConfig => ({
-      brokerUrl: broker
-        ? `ws://${requestHostname(request, urlHost(host))}:${broker.wsPort}${WS_PATH}`
-        : (options.brokerUrl ?? null),
+    const config: ScopeConfigJson = {
+      embeddedBroker: broker
+        ? {
+            scheme: tls ? 'wss' : 'ws',
+            port: broker.wsPort,
+            path: WS_PATH,
+            loginRequired: options.login !== undefined,
+          }
+        : null,
+      externalBrokerUrl: broker ? null : (options.brokerUrl ?? null),
       demo,
       demoFilter: `${DEMO_PREFIX}/#`,
-    });
+    };
 
-    const httpServer = createServer();
+    const httpServer = tls ? createHttpsServer(tls) : createHttpServer();
     let serveApp: Handler = createStaticHandler(distDir);
     if (options.dev) {
       const vite = await createViteHandler(httpServer);
@@ -115,14 +127,9 @@ export async function startScope(options: ScopeOptions = {}): Promise<RunningSco
       serveApp = vite.handler;
     }
     httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
-      if (request.url?.split('?')[0] === '/scope-config.json') {
-        const body = JSON.stringify(config(request));
-        response.writeHead(200, {
-          'Content-Type': 'application/json; charset=utf-8',
-          'Cache-Control': 'no-store',
-        });
-        response.end(body);
-        return;
+      setSecurityHeaders(response, !options.dev);
+      if (request.url?.split('?')[0] === SCOPE_CONFIG_PATH) {
+        return serveScopeConfig(request, response, config);
       }
       Promise.resolve(serveApp(request, response)).catch((error: unknown) => {
         if (!response.headersSent) sendText(response, 500, `Internal error: ${String(error)}\n`);
@@ -131,6 +138,11 @@ export async function startScope(options: ScopeOptions = {}): Promise<RunningSco
     });
     const web = await listen(httpServer, options.port ?? 8080, host, 'web');
     closers.push(web.close);
+    const scheme = tls ? 'https' : 'http';
+    isOriginAllowed = createOriginPolicy([
+      ...dashboardOrigins(scheme, host, web.port),
+      ...(options.allowOrigins ?? []),
+    ]);
 
     if (demo && simulatorUrl) {
       const simulator = await startSimulator({
@@ -138,12 +150,18 @@ export async function startScope(options: ScopeOptions = {}): Promise<RunningSco
         seed: options.seed,
         rate: options.simulatorRate,
         prefix: DEMO_PREFIX,
+        connectOptions: {
+          ...options.login,
+          // Our own broker, in this process: its certificate may well be self-signed and name
+          // a host other than the one dialled, and there is no network between to distrust.
+          ...(broker && tls ? { rejectUnauthorized: false } : {}),
+        },
       });
       closers.push(simulator.stop);
     }
 
     return {
-      webUrl: `http://${urlHost(host)}:${web.port}/`,
+      webUrl: `${scheme}://${urlHost(host)}:${web.port}/`,
       brokerWsUrl: broker?.wsUrl ?? options.brokerUrl ?? null,
       brokerTcpUrl: broker?.tcpUrl ?? null,
       demo,

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_CYCLE_MS,
+  QUIET_DEVICE_ID,
   createFleet,
   detectAlarms,
+  isQuiet,
   sampleDevice,
   toTelemetry,
 } from './sensor-profiles.ts';
@@ -139,5 +141,50 @@ describe('detectAlarms', () => {
       )
       .reduce((a, b) => a + b, 0);
     expect(count).toBeGreaterThan(0);
+  });
+});
+
+describe('isQuiet', () => {
+  /** The silent stretches of a device, sampled once a second: [start, end) in seconds. */
+  function silences(device: Device, seconds: number): [number, number][] {
+    const runs: [number, number][] = [];
+    for (let s = 0; s < seconds; s += 1) {
+      if (!isQuiet(device, START + s * 1000)) continue;
+      const last = runs.at(-1);
+      if (last && last[1] === s) last[1] = s + 1;
+      else runs.push([s, s + 1]);
+    }
+    return runs;
+  }
+
+  it('silences exactly one device of every fleet, whatever the seed', () => {
+    for (const seed of [1, 7, 2025]) {
+      const quiet = createFleet(seed).filter((device) => device.quiet !== null);
+      expect(quiet.map((device) => device.id)).toEqual([QUIET_DEVICE_ID]);
+    }
+    const loud = createFleet(7).filter((device) => device.id !== QUIET_DEVICE_ID);
+    for (const device of loud) expect(silences(device, 600)).toEqual([]);
+  });
+
+  it('stops for 20 to 40 s every two minutes, publishing for at least 30 s in between', () => {
+    const device = createFleet(7).find((d) => d.id === QUIET_DEVICE_ID) as Device;
+    const runs = silences(device, 20 * 120);
+    expect(runs.length).toBeGreaterThanOrEqual(19);
+    for (const [start, end] of runs) {
+      expect(end - start).toBeGreaterThanOrEqual(19);
+      expect(end - start).toBeLessThanOrEqual(41);
+    }
+    for (let i = 1; i < runs.length; i += 1) {
+      const [, previousEnd] = runs[i - 1] as [number, number];
+      const [start] = runs[i] as [number, number];
+      expect(start - previousEnd).toBeGreaterThanOrEqual(29);
+    }
+  });
+
+  it('keeps the same schedule for the same seed and moves it for another', () => {
+    const quietOf = (seed: number) =>
+      silences(createFleet(seed).find((d) => d.id === QUIET_DEVICE_ID) as Device, 1_200);
+    expect(quietOf(5)).toEqual(quietOf(5));
+    expect(quietOf(5)).not.toEqual(quietOf(6));
   });
 });

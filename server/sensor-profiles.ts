@@ -35,11 +35,23 @@ export interface SensorProfile {
   battery: { periodCycles: number; phase: number; low: number; alarmBelow: number };
 }
 
+/** One silent stretch in every period, its length and place drawn from the seed. */
+export interface QuietSchedule {
+  seed: number;
+  periodMs: number;
+  minQuietMs: number;
+  maxQuietMs: number;
+  /** Publishing time kept at each end of a period, so the device is seen between silences. */
+  marginMs: number;
+}
+
 export interface Device {
   site: string;
   id: string;
   meta: DeviceMeta;
   profile: SensorProfile;
+  /** When the device stops publishing (a flaky Wi-Fi link); null for a device that never does. */
+  quiet: QuietSchedule | null;
 }
 
 export interface AlarmEvent {
@@ -119,6 +131,21 @@ export function sampleDevice(
   };
 }
 
+/**
+ * True while the device is in a silent stretch and publishes nothing, so the demo has a sensor
+ * that goes stale and comes back. A stretch never crosses its period, so silences stay apart.
+ */
+export function isQuiet(device: Device, t: number): boolean {
+  const quiet = device.quiet;
+  if (!quiet) return false;
+  const { seed, periodMs, minQuietMs, maxQuietMs, marginMs } = quiet;
+  const slot = Math.floor(t / periodMs);
+  const length = minQuietMs + hashUnit(seed, slot) * (maxQuietMs - minQuietMs);
+  const start =
+    slot * periodMs + marginMs + hashUnit(seed + 1, slot) * (periodMs - 2 * marginMs - length);
+  return t >= start && t < start + length;
+}
+
 /** The JSON a device publishes: values rounded to what a real sensor would report. */
 export function toTelemetry(reading: SensorReading, ts: number): Telemetry {
   return {
@@ -190,6 +217,14 @@ const SITES: SiteTemplate[] = [
 
 const MODELS = ['EnviroSense ES-200', 'AirNode T3', 'ClimaTag mini'];
 
+/** The device with a flaky link: every fleet has one, whatever the seed. */
+export const QUIET_DEVICE_ID = 'of-02';
+
+/** A silence of 20 to 40 s every two minutes: long past any stale rule, short enough to return. */
+function quietSchedule(seed: number): QuietSchedule {
+  return { seed, periodMs: 120_000, minQuietMs: 20_000, maxQuietMs: 40_000, marginMs: 15_000 };
+}
+
 /** The demo fleet: 3 sites with 4, 3 and 2 devices. Ids are fixed; the seed shapes the curves. */
 export function createFleet(seed: number): Device[] {
   const random = mulberry32(seed);
@@ -200,9 +235,10 @@ export function createFleet(seed: number): Device[] {
       const daily = template.daily * between(0.8, 1.2);
       const driftAmount = between(0.8, 1.6);
       const batteryLow = Math.round(between(10, 25));
+      const id = `${template.prefix}-${String(index + 1).padStart(2, '0')}`;
       return {
         site: template.site,
-        id: `${template.prefix}-${String(index + 1).padStart(2, '0')}`,
+        id,
         meta: {
           model: MODELS[Math.floor(random() * MODELS.length)] ?? 'EnviroSense ES-200',
           firmware: `1.${Math.floor(between(2, 6))}.${Math.floor(between(0, 10))}`,
@@ -228,6 +264,8 @@ export function createFleet(seed: number): Device[] {
             alarmBelow: 20,
           },
         },
+        // Offset 977 is used by no profile seed, so the silences do not follow the curves.
+        quiet: id === QUIET_DEVICE_ID ? quietSchedule(mix32(seed + 977)) : null,
       };
     }),
   );

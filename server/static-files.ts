@@ -81,7 +81,6 @@ export function createStaticHandler(distDir: string) {
       'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Content-Length': size,
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
     });
     if (request.method === 'HEAD') return void response.end();
     // A client that goes away mid-download is not an error worth reporting.

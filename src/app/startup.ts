@@ -2,6 +2,8 @@ import { notify } from '../components/ui/notices.tsx';
 import { parseBrokerUrl, profileUrl } from '../core/broker-url.ts';
 import { createProfile, pickProfileColor } from '../core/connection-profile.ts';
 import type { ConnectionProfile } from '../core/connection-profile.ts';
+import { readScopeConfig } from '../core/scope-config.ts';
+import type { ScopeConfig } from '../core/scope-config.ts';
 import { validateTopicFilter } from '../core/topic-filter.ts';
 import {
   canConnectWithoutAsking,
@@ -14,20 +16,14 @@ import { addChart } from '../features/charts/charts-store.ts';
 import { DEMO_CHARTS } from './demo-layout.ts';
 import type { Workspace } from './workspace.ts';
 
-/** What `npm start` tells the page about the broker it started; absent on plain static hosting. */
-interface ScopeConfig {
-  brokerUrl: string | null;
-  demo: boolean;
-  demoFilter: string;
-}
-
 const EMBEDDED_URL_KEY = 'mqtt-scope:embedded-broker-url';
 
+/** What `npm start` tells the page about the broker it started; absent on plain static hosting. */
 async function loadScopeConfig(): Promise<ScopeConfig | null> {
   try {
     const response = await fetch('/scope-config.json', { cache: 'no-store' });
     if (!response.ok) return null;
-    return (await response.json()) as ScopeConfig;
+    return readScopeConfig(await response.json(), location.hostname);
   } catch {
     return null;
   }
@@ -62,7 +58,10 @@ function setUpDemo(workspace: Workspace, config: ScopeConfig | null): void {
     }
     workspace.bundles.get(profile.id)?.tree.expand(['demo']);
   }
-  if (config?.brokerUrl) connectProfile(connections, profile.id);
+  if (!config?.brokerUrl) return;
+  // Started with --username: ask for the login rather than be refused without one.
+  if (config.loginRequired) setNeedsPassword(connections.statusFor(profile.id), true);
+  else connectProfile(connections, profile.id);
 }
 
 /**

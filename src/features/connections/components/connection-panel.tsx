@@ -103,6 +103,7 @@ export function ConnectionPanel({ profile }: { profile: ConnectionProfile }) {
               onChange={(event) => update({ username: event.target.value })}
               autoComplete="username"
               disabled={active}
+              aria-invalid={needsPassword && !profile.username ? true : undefined}
             />
           </label>
           <label className="field">
@@ -119,8 +120,9 @@ export function ConnectionPanel({ profile }: { profile: ConnectionProfile }) {
         </div>
         {needsPassword && (
           <p className="form-note" role="alert">
-            This connection logs in as “{profile.username}”, and its password is not saved. Enter it
-            and press Connect.
+            {profile.username
+              ? `This connection logs in as “${profile.username}”, and its password is not saved. Enter it and press Connect.`
+              : 'This broker asks for a user name and password. Enter them and press Connect.'}
           </p>
         )}
         <div className="field-row">
