@@ -10,6 +10,8 @@ import { SubscriptionsContext } from '../features/subscriptions/subscriptions-co
 import { SubscriptionsPanel } from '../features/subscriptions/components/subscriptions-panel.tsx';
 import { MessagesContext } from '../features/messages/messages-context.ts';
 import { MessagesPanel } from '../features/messages/components/messages-panel.tsx';
+import { runSearch } from '../features/messages/messages-store.ts';
+import { EMPTY_QUERY } from '../core/recorder/message-query.ts';
 import { ChartsContext } from '../features/charts/charts-context.ts';
 import { ChartsPanel } from '../features/charts/components/charts-panel.tsx';
 import { PublishContext } from '../features/publish/publish-context.ts';
@@ -18,7 +20,30 @@ import { TopicTreeContext } from '../features/topic-tree/topic-tree-context.ts';
 import { TopicTreePanel } from '../features/topic-tree/components/topic-tree-panel.tsx';
 import { RecordingsContext } from '../features/recordings/recordings-context.ts';
 import { RecordingsPanel } from '../features/recordings/components/recordings-panel.tsx';
+import { BrokerStatsPanel } from '../features/broker-stats/components/broker-stats-panel.tsx';
 import type { Workspace } from './workspace.ts';
+
+/** The `$SYS` figures of the broker in focus; offers to subscribe to them when nothing does. */
+function FocusedBrokerStats({
+  workspace,
+  connectionId,
+}: {
+  workspace: Workspace;
+  connectionId: string;
+}) {
+  const subscriptions = SubscriptionsContext.use();
+  const watching = useStore(subscriptions, (state) =>
+    state.subscriptions.some((s) => s.enabled && s.filter.startsWith('$SYS')),
+  );
+  return (
+    <BrokerStatsPanel
+      store={workspace.brokerStats}
+      connectionId={connectionId}
+      watching={watching}
+      onWatch={() => subscriptions.subscribeTo('$SYS/#', 0)}
+    />
+  );
+}
 
 /** Composes the features: the sidebar shows the connection in focus, the workspace all of them. */
 export function App({ workspace }: { workspace: Workspace }) {
@@ -78,6 +103,7 @@ export function App({ workspace }: { workspace: Workspace }) {
                   <SubscriptionsContext.Provider value={bundle.subscriptions}>
                     <ConnectionPanel key={focused.id} profile={focused} />
                     <SubscriptionsPanel connectionName={focused.name} />
+                    <FocusedBrokerStats workspace={workspace} connectionId={focused.id} />
                     <PublishPanel connection={focused} names={names} />
                   </SubscriptionsContext.Provider>
                 )}
@@ -87,7 +113,24 @@ export function App({ workspace }: { workspace: Workspace }) {
                 <div className="stream-row">
                   {viewed && viewedBundle && (
                     <TopicTreeContext.Provider value={viewedBundle.tree}>
-                      <TopicTreePanel key={viewed.id} connectionName={viewed.name} />
+                      <TopicTreePanel
+                        key={viewed.id}
+                        connectionName={viewed.name}
+                        onShowHistory={(topicFilter) =>
+                          runSearch(
+                            workspace.messages.view,
+                            workspace.messages.search,
+                            [viewed.id],
+                            {
+                              ...EMPTY_QUERY,
+                              topicFilter,
+                            },
+                          )
+                        }
+                        onDeleteRetained={(topic) =>
+                          workspace.connections.handleFor(viewed.id).publish(topic, '', 1, true)
+                        }
+                      />
                     </TopicTreeContext.Provider>
                   )}
                   <MessagesPanel connections={streaming} />

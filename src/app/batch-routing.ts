@@ -6,6 +6,7 @@ import { applySnapshots } from '../features/charts/charts-store.ts';
 import { applyPublishEvent } from '../features/publish/publish-store.ts';
 import { applyTreeView } from '../features/topic-tree/topic-tree-store.ts';
 import { applyRecordingEvent } from '../features/recordings/recordings-store.ts';
+import { applyBrokerStats } from '../features/broker-stats/broker-stats-store.ts';
 import type { Workspace } from './workspace.ts';
 
 /** Routes each frame's batch to the stores of the connection it came from. */
@@ -23,6 +24,7 @@ export function routeBatch(workspace: Workspace, batch: EngineBatch): void {
       }
     }
     applyTreeView(bundle.tree, connection.tree);
+    applyBrokerStats(workspace.brokerStats, connection);
     applySnapshots(charts.data, connection.series);
   }
   applyStreamBatches(

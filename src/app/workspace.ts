@@ -6,6 +6,8 @@ import type { ConnectionHandle, MqttService, RecorderBudget } from '../services/
 import { DEFAULT_RECORDER_BUDGET } from '../core/recorder/message-store.ts';
 import { createRecorderBudgetStore } from '../features/messages/recorder-budget-store.ts';
 import type { RecordingsRuntime } from '../features/recordings/recordings-context.ts';
+import { createBrokerStatsStore } from '../features/broker-stats/broker-stats-store.ts';
+import type { BrokerStatsStore } from '../features/broker-stats/broker-stats-store.ts';
 import {
   addRecording,
   createRecordingsStore,
@@ -24,6 +26,7 @@ import {
 import type { ProfilesStore } from '../features/connections/profiles-store.ts';
 import {
   createSubscriptionsStore,
+  subscriptionColorFor,
   subscriptionsStorageKey,
 } from '../features/subscriptions/subscriptions-store.ts';
 import type { SubscriptionsStore } from '../features/subscriptions/subscriptions-store.ts';
@@ -66,6 +69,7 @@ export interface Workspace {
   charts: ChartsRuntime;
   publish: PublishRuntime;
   recordings: RecordingsRuntime;
+  brokerStats: BrokerStatsStore;
 }
 
 /** Ids of the worker connections that hold an opened recording. */
@@ -207,6 +211,7 @@ export function createWorkspace(service: MqttService, storage: Storage = localSt
     profiles,
     bundles,
     recordings,
+    brokerStats: createBrokerStatsStore(),
     messageView,
     connections,
     messages: {
@@ -215,6 +220,10 @@ export function createWorkspace(service: MqttService, storage: Storage = localSt
       handleFor: (id) => bundleFor(id).handle,
       search: service.search,
       budget: recorderBudget,
+      subscriptionColor(connectionId, topic) {
+        const bundle = bundles.get(connectionId);
+        return bundle ? subscriptionColorFor(bundle.subscriptions, topic) : null;
+      },
       chartField(connectionId, topic, jsonPath) {
         addChart(chartsStore, {
           connectionId,

@@ -17,6 +17,8 @@ export interface MessagesRuntime {
   search: SearchHandle;
   /** The recorder budget every connection shares. */
   budget: RecorderBudgetStore;
+  /** The colour of the subscription that delivered a topic, to mark its rows. */
+  subscriptionColor?: (connectionId: string, topic: string) => string | null;
   /** "Chart this field" in the message detail; composed by the app from the charts feature. */
   chartField?: (connectionId: string, topic: string, jsonPath: string) => void;
 }

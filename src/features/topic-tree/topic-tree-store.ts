@@ -8,11 +8,23 @@ export interface TopicTreeState {
   expanded: string[];
   /** The rows the worker sent for those paths; live only. */
   view: TopicTreeView;
+  /** The text the tree is searched by; not saved: a reload shows the whole tree. */
+  search: string;
 }
 
 export type TopicTreeStore = StoreApi<TopicTreeState> & {
   toggle(path: string): void;
   expand(paths: string[]): void;
+  setSearch(text: string): void;
+};
+
+const EMPTY_VIEW: TopicTreeView = {
+  rows: [],
+  hiddenRows: 0,
+  totalTopics: 0,
+  staleTopics: 0,
+  filter: '',
+  matchedTopics: 0,
 };
 
 export const topicTreeStorageKey = (connectionId: string) =>
@@ -24,7 +36,8 @@ export function createTopicTreeStore(handle: ConnectionHandle): TopicTreeStore {
     persist(
       () => ({
         expanded: [] as string[],
-        view: { rows: [], hiddenRows: 0, totalTopics: 0 } as TopicTreeView,
+        view: EMPTY_VIEW,
+        search: '',
       }),
       {
         name: topicTreeStorageKey(handle.connectionId),
@@ -46,6 +59,7 @@ export function createTopicTreeStore(handle: ConnectionHandle): TopicTreeStore {
   handle.expandTopics(store.getState().expanded);
   store.subscribe((state, previous) => {
     if (state.expanded !== previous.expanded) handle.expandTopics(state.expanded);
+    if (state.search !== previous.search) handle.searchTopics(state.search);
   });
   const setExpanded = (update: (expanded: string[]) => string[]) =>
     store.setState(({ expanded }) => ({ expanded: update(expanded) }));
@@ -55,6 +69,7 @@ export function createTopicTreeStore(handle: ConnectionHandle): TopicTreeStore {
         expanded.includes(path) ? expanded.filter((p) => p !== path) : [...expanded, path],
       ),
     expand: (paths: string[]) => setExpanded((expanded) => [...new Set([...expanded, ...paths])]),
+    setSearch: (search: string) => store.setState({ search }),
   });
 }
 

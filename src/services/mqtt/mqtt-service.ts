@@ -6,8 +6,10 @@ import type {
   MessageQuery,
   QoS,
   RecorderBudget,
+  SubscribeOptions,
   WorkerCommand,
 } from './protocol.ts';
+import { DEFAULT_SUBSCRIBE_OPTIONS } from '../../core/subscription-options.ts';
 
 export type BatchListener = (batch: EngineBatch) => void;
 
@@ -18,7 +20,7 @@ export interface ConnectionHandle {
   disconnect(): void;
   /** Forgets the connection in the worker, with everything it received. */
   close(): void;
-  subscribe(filter: string, qos: QoS): void;
+  subscribe(filter: string, qos: QoS, options?: SubscribeOptions): void;
   unsubscribe(filter: string): void;
   /** Returns the id that the matching publish event will carry. */
   publish(topic: string, payload: string, qos: QoS, retain: boolean): number;
@@ -27,6 +29,8 @@ export interface ConnectionHandle {
   /** Empties the connection's recorder and counters. */
   clearMessages(): void;
   expandTopics(paths: string[]): void;
+  /** Narrows the topic tree to topics containing `text`; '' shows them all. */
+  searchTopics(text: string): void;
   /** Asks for one recorded message whole; the answer comes in a batch's `detail`. */
   requestDetail(id: number): void;
   setRecorderBudget(budget: RecorderBudget): void;
@@ -94,7 +98,8 @@ export function createMqttService(): MqttService {
       handles.delete(connectionId);
       send({ type: 'close-connection', connectionId });
     },
-    subscribe: (filter, qos) => send({ type: 'subscribe', connectionId, filter, qos }),
+    subscribe: (filter, qos, options = DEFAULT_SUBSCRIBE_OPTIONS) =>
+      send({ type: 'subscribe', connectionId, filter, qos, options }),
     unsubscribe: (filter) => send({ type: 'unsubscribe', connectionId, filter }),
     publish: (topic, payload, qos, retain) => {
       publishId += 1;
@@ -106,6 +111,7 @@ export function createMqttService(): MqttService {
     unwatchSeries: (seriesId) => send({ type: 'unwatch-series', connectionId, seriesId }),
     clearMessages: () => send({ type: 'clear-messages', connectionId }),
     expandTopics: (paths) => send({ type: 'expand-topics', connectionId, paths }),
+    searchTopics: (text) => send({ type: 'search-topics', connectionId, text }),
     requestDetail: (id) => send({ type: 'message-detail', connectionId, id }),
     setRecorderBudget: (budget) => send({ type: 'set-recorder-budget', connectionId, budget }),
     openRecording: (file) => send({ type: 'open-recording', connectionId, file }),

@@ -9,10 +9,12 @@ import type { ExportFormat } from '../../core/recorder/export-format.ts';
 import type { MessageProperties } from '../../core/recorder/message-properties.ts';
 import type { MessageQuery, QueryProblem } from '../../core/recorder/message-query.ts';
 import type { RecorderBudget, RecorderStats } from '../../core/recorder/message-store.ts';
+import type { SubscribeOptions } from '../../core/subscription-options.ts';
 import type { TopicTreeView } from '../../core/topic-tree.ts';
 
 export type { TopicTreeRow, TopicTreeView } from '../../core/topic-tree.ts';
 export type { ProtocolVersion, QoS } from '../../core/connection-profile.ts';
+export type { SubscribeOptions } from '../../core/subscription-options.ts';
 export type { ExportFormat } from '../../core/recorder/export-format.ts';
 export type { MessageProperties } from '../../core/recorder/message-properties.ts';
 export type { MessageQuery, QueryProblem } from '../../core/recorder/message-query.ts';
@@ -68,7 +70,7 @@ export type ConnectionCommand =
   | ({ type: 'disconnect' } & ForConnection)
   /** Forget the connection and everything it received. */
   | ({ type: 'close-connection' } & ForConnection)
-  | ({ type: 'subscribe'; filter: string; qos: QoS } & ForConnection)
+  | ({ type: 'subscribe'; filter: string; qos: QoS; options: SubscribeOptions } & ForConnection)
   | ({ type: 'unsubscribe'; filter: string } & ForConnection)
   | ({
       type: 'publish';
@@ -88,7 +90,9 @@ export type ConnectionCommand =
   /** Makes this connection a read-only source: the messages of a saved recording. */
   | ({ type: 'open-recording'; file: Blob } & ForConnection)
   /** The topic tree paths the user has opened; the worker sends rows for these only. */
-  | ({ type: 'expand-topics'; paths: string[] } & ForConnection);
+  | ({ type: 'expand-topics'; paths: string[] } & ForConnection)
+  /** Only topics whose path contains `text` (any case) are sent in the tree; '' for all. */
+  | ({ type: 'search-topics'; text: string } & ForConnection);
 
 export type WorkerCommand =
   | ConnectionCommand
@@ -242,6 +246,20 @@ export interface StreamCounters {
   rate: number;
 }
 
+/** One figure of the broker's `$SYS` statistics, as the panel shows it. */
+export interface BrokerStat {
+  key: string;
+  label: string;
+  kind: 'gauge' | 'counter';
+  unit: '' | 'B' | 'msg' | 'msg/s' | 'B/s';
+  /** A gauge's value, or a counter's rate per second. */
+  value: number;
+  /** A counter's running total. */
+  total: number | null;
+  /** Recent values (gauge) or rates (counter), oldest first. */
+  history: number[];
+}
+
 /** What changed on one connection since the previous batch. */
 export interface ConnectionBatch {
   connectionId: string;
@@ -251,6 +269,8 @@ export interface ConnectionBatch {
   /** What the recorder holds, a couple of times a second while it changes; null when unchanged. */
   recorder: RecorderStats | null;
   detail: DetailAnswer | null;
+  /** The broker's `$SYS` figures, about once a second while they change; null when unchanged. */
+  brokerStats: BrokerStat[] | null;
   /** Null when unchanged. */
   counters: StreamCounters | null;
   /** Topics seen for the first time since the previous batch. */
@@ -277,6 +297,7 @@ export function emptyConnectionBatch(connectionId: string): ConnectionBatch {
     rows: [],
     recorder: null,
     detail: null,
+    brokerStats: null,
     counters: null,
     newTopics: [],
     series: [],

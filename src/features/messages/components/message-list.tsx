@@ -52,7 +52,7 @@ export function MessageList({
   labels: ReadonlyMap<string, ConnectionLabel> | null;
   onPause: () => void;
 }) {
-  const { view, handleFor, search } = MessagesContext.use();
+  const { view, handleFor, search, subscriptionColor } = MessagesContext.use();
   // Re-render when rows change; the rows themselves live outside the store.
   useStore(view, (state) => state.version);
   const selected = useStore(view, (state) => state.selected);
@@ -177,7 +177,12 @@ export function MessageList({
               }}
             >
               {row ? (
-                <RowCells row={row} label={label ?? null} withLabel={labels !== null} />
+                <RowCells
+                  row={row}
+                  label={label ?? null}
+                  withLabel={labels !== null}
+                  color={subscriptionColor?.(row.connectionId, row.topic) ?? null}
+                />
               ) : (
                 <span role="gridcell" className="message-loading">
                   …
@@ -195,10 +200,13 @@ function RowCells({
   row,
   label,
   withLabel,
+  color,
 }: {
   row: MessageRow;
   label: ConnectionLabel | null;
   withLabel: boolean;
+  /** The colour of the subscription that delivered the row. */
+  color: string | null;
 }) {
   return (
     <>
@@ -215,7 +223,12 @@ function RowCells({
       <span role="gridcell" className="message-time">
         {row.time > 0 ? formatTime(row.time) : ''}
       </span>
-      <span role="gridcell" className="message-topic" title={row.topic}>
+      <span
+        role="gridcell"
+        className="message-topic"
+        title={row.topic}
+        style={color ? { borderLeftColor: color } : undefined}
+      >
         {row.topic}
       </span>
       <span role="gridcell" className={`message-payload format-${row.format}`}>

@@ -1,52 +1,37 @@
+import { useState } from 'react';
 import { useStore } from 'zustand';
 import { Panel } from '../../../components/ui/panel.tsx';
+import { useNow } from '../../../components/ui/use-now.ts';
 import { TopicTreeContext } from '../topic-tree-context.ts';
-import type { TopicTreeRow } from '../../../services/mqtt/index.ts';
+import { DeleteRetainedDialog } from './delete-retained-dialog.tsx';
+import { TreeRow } from './topic-tree-row.tsx';
+import './topic-tree.css';
 
-const INDENT_PX = 14;
+const grouped = (value: number) => value.toLocaleString('en-US');
 
-function TreeRow({ row, onToggle }: { row: TopicTreeRow; onToggle: (path: string) => void }) {
-  const hasChildren = row.childCount > 0;
-  const label = row.name === '' ? '(empty level)' : row.name;
-  return (
-    <li
-      className="tree-row"
-      style={{ paddingLeft: 6 + row.depth * INDENT_PX }}
-      aria-level={row.depth + 1}
-      role="treeitem"
-      aria-expanded={hasChildren ? row.expanded : undefined}
-      aria-label={row.path}
-    >
-      {hasChildren ? (
-        <button
-          type="button"
-          className="tree-toggle"
-          onClick={() => onToggle(row.path)}
-          aria-label={`${row.expanded ? 'Collapse' : 'Expand'} ${row.path}`}
-        >
-          {row.expanded ? '▾' : '▸'}
-        </button>
-      ) : (
-        <span className="tree-toggle" aria-hidden="true" />
-      )}
-      <span className={`tree-name${row.isTopic ? ' tree-topic' : ''}`} title={row.path}>
-        {label}
-      </span>
-      {row.isTopic && <span className="tree-value">{row.lastValue}</span>}
-      <span className="tree-count" title={`${row.topics} topics, ${row.messages} messages`}>
-        {hasChildren && (
-          <span className="tree-topics">{row.topics.toLocaleString('en-US')} topics · </span>
-        )}
-        {row.messages.toLocaleString('en-US')}
-      </span>
-    </li>
-  );
+interface TopicTreePanelProps {
+  connectionName: string;
+  /** Shows the topic's recorded messages in the message list. */
+  onShowHistory: (topic: string) => void;
+  /** Publishes an empty retained message to the topic; asked for after a confirmation. */
+  onDeleteRetained: (topic: string) => void;
 }
 
-/** Every topic seen, as a tree with message counts; only open branches are sent by the worker. */
-export function TopicTreePanel({ connectionName }: { connectionName: string }) {
+/**
+ * Every topic seen, as a tree with counts, rates and health; the worker sends only the open
+ * branches, or only the topics the search matches.
+ */
+export function TopicTreePanel({
+  connectionName,
+  onShowHistory,
+  onDeleteRetained,
+}: TopicTreePanelProps) {
   const store = TopicTreeContext.use();
   const view = useStore(store, (state) => state.view);
+  const search = useStore(store, (state) => state.search);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const now = useNow(view.rows.length > 0);
+  const searching = view.filter !== '';
   return (
     <Panel
       title="Topics"
@@ -54,23 +39,60 @@ export function TopicTreePanel({ connectionName }: { connectionName: string }) {
       actions={
         <>
           <span className="panel-context">{connectionName}</span>
-          <span className="counter">{view.totalTopics.toLocaleString('en-US')} topics</span>
+          <span className="counter">{grouped(view.totalTopics)} topics</span>
+          {view.staleTopics > 0 && (
+            <span className="badge badge-stale">{grouped(view.staleTopics)} stale</span>
+          )}
         </>
       }
     >
+      <div className="tree-search" role="search" aria-label="Topic search">
+        <input
+          type="search"
+          aria-label="Search topics"
+          placeholder="Search topics"
+          value={search}
+          onChange={(event) => store.setSearch(event.target.value)}
+        />
+        {searching && (
+          <span className="tree-search-count" role="status">
+            {grouped(view.matchedTopics)} of {grouped(view.totalTopics)} match
+          </span>
+        )}
+      </div>
       {view.rows.length === 0 ? (
-        <p className="empty">Topics appear here as messages arrive.</p>
+        <p className="empty">
+          {searching
+            ? `No topic contains "${view.filter}".`
+            : 'Topics appear here as messages arrive.'}
+        </p>
       ) : (
         <ul className="tree" role="tree" aria-label="Topic tree">
           {view.rows.map((row) => (
-            <TreeRow key={row.path} row={row} onToggle={store.toggle} />
+            <TreeRow
+              key={row.path}
+              row={row}
+              now={now}
+              onToggle={searching ? null : store.toggle}
+              onShowHistory={onShowHistory}
+              onDeleteRetained={setDeleting}
+            />
           ))}
         </ul>
       )}
       {view.hiddenRows > 0 && (
         <p className="tree-more">
-          {view.hiddenRows.toLocaleString('en-US')} more rows: collapse a branch to see them.
+          {grouped(view.hiddenRows)} more rows:{' '}
+          {searching ? 'narrow the search' : 'collapse a branch'} to see them.
         </p>
+      )}
+      {deleting !== null && (
+        <DeleteRetainedDialog
+          topic={deleting}
+          connectionName={connectionName}
+          onConfirm={() => onDeleteRetained(deleting)}
+          onClose={() => setDeleting(null)}
+        />
       )}
     </Panel>
   );

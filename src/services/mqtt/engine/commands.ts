@@ -25,7 +25,8 @@ const handlers: Handlers = {
     connection.recording = new RecordingSource(connection.pipeline, connection.emit);
     void connection.recording.open(file);
   },
-  subscribe: ({ source }, { filter, qos }) => source.subscriptions.subscribe(filter, qos),
+  subscribe: ({ source }, { filter, qos, options }) =>
+    source.subscriptions.subscribe(filter, qos, options),
   unsubscribe: ({ source }, { filter }) => source.subscriptions.unsubscribe(filter),
   publish: ({ source }, { id, topic, payload, qos, retain }) =>
     source.publisher.publish(id, topic, payload, qos, retain),
@@ -42,6 +43,7 @@ const handlers: Handlers = {
   'message-detail': ({ sinks }, { id }) => sinks.recorder.requestDetail(id),
   'set-recorder-budget': ({ sinks }, { budget }) => sinks.recorder.setBudget(budget),
   'expand-topics': ({ sinks }, { paths }) => sinks.tree.expand(paths),
+  'search-topics': ({ sinks }, { text }) => sinks.tree.search(text),
 };
 
 export function runConnectionCommand(connection: Connection, command: ConnectionCommand): void {

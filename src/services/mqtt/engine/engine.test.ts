@@ -4,6 +4,7 @@ import type { IClientOptions, MqttClient } from 'mqtt';
 import { createProfile } from '../../../core/connection-profile.ts';
 import { parseRecording } from '../../../core/recorder/import-format.ts';
 import { EMPTY_QUERY } from '../../../core/recorder/message-query.ts';
+import { DEFAULT_SUBSCRIBE_OPTIONS } from '../../../core/subscription-options.ts';
 import { Engine } from './engine.ts';
 import type { ConnectSettings, ConnectionBatch, EngineBatch } from '../protocol.ts';
 import { newSocketReport } from '../websocket-transport.ts';
@@ -14,6 +15,7 @@ class FakeClient extends EventEmitter {
   connected = false;
   disconnecting = false;
   subscribed: string[] = [];
+  subscribeOptions: unknown[] = [];
   published: { topic: string; callback: (error?: Error) => void }[] = [];
   reconnectCleared = 0;
   constructor(readonly options: IClientOptions) {
@@ -21,10 +23,11 @@ class FakeClient extends EventEmitter {
   }
   subscribe(
     filter: string,
-    _options: unknown,
+    options: unknown,
     callback: (error: Error | null, granted: { qos: number }[]) => void,
   ) {
     this.subscribed.push(filter);
+    this.subscribeOptions.push(options);
     callback(null, [{ qos: 0 }]);
   }
   publish(topic: string, _payload: string, _options: unknown, callback: (error?: Error) => void) {
@@ -230,7 +233,13 @@ describe('Engine', () => {
   });
 
   it('restores every subscription after a reconnect and says so', () => {
-    engine.handle({ type: 'subscribe', connectionId: 'c1', filter: 'a/#', qos: 0 });
+    engine.handle({
+      type: 'subscribe',
+      connectionId: 'c1',
+      filter: 'a/#',
+      qos: 0,
+      options: DEFAULT_SUBSCRIBE_OPTIONS,
+    });
     connect('c1', { clientId: 'c1' });
     client().accept();
     client().drop();
@@ -262,10 +271,49 @@ describe('Engine', () => {
     }
   });
 
+  it('sends the MQTT 5 options and identifier of a subscription, and refuses bad ones', () => {
+    connect('c1', { clientId: 'c1' });
+    client().accept();
+    engine.handle({
+      type: 'subscribe',
+      connectionId: 'c1',
+      filter: 'plant/#',
+      qos: 1,
+      options: { noLocal: true, retainAsPublished: true, retainHandling: 2, subscriptionId: 42 },
+    });
+    expect(client().subscribeOptions.at(-1)).toEqual({
+      qos: 1,
+      nl: true,
+      rap: true,
+      rh: 2,
+      properties: { subscriptionIdentifier: 42 },
+    });
+    engine.handle({
+      type: 'subscribe',
+      connectionId: 'c1',
+      filter: '$share/g/plant/#',
+      qos: 0,
+      options: { ...DEFAULT_SUBSCRIBE_OPTIONS, noLocal: true },
+    });
+    pull();
+    expect(client().subscribed).toEqual(['plant/#']);
+    expect(allEvents()).toContainEqual({
+      type: 'subscribe-failed',
+      filter: '$share/g/plant/#',
+      reason: 'No Local cannot be used with a shared ($share/…) subscription.',
+    });
+  });
+
   it('refuses an invalid filter without asking the broker', () => {
     connect('c1', { clientId: 'c1' });
     client().accept();
-    engine.handle({ type: 'subscribe', connectionId: 'c1', filter: 'a/#/b', qos: 0 });
+    engine.handle({
+      type: 'subscribe',
+      connectionId: 'c1',
+      filter: 'a/#/b',
+      qos: 0,
+      options: DEFAULT_SUBSCRIBE_OPTIONS,
+    });
     pull();
     expect(client().subscribed).toEqual([]);
     expect(allEvents()).toContainEqual(

@@ -1,5 +1,6 @@
 import type { DecoderRegistry } from '../../../core/decoders/index.ts';
 import type { Sink } from '../engine/sink.ts';
+import { BrokerStatsSink } from './broker-stats-sink.ts';
 import { CountersSink } from './counters-sink.ts';
 import { RecorderSink } from './recorder-sink.ts';
 import { SeriesSink } from './series-sink.ts';
@@ -11,6 +12,7 @@ export interface ConnectionSinks {
   tree: TopicTreeSink;
   counters: CountersSink;
   series: SeriesSink;
+  brokerStats: BrokerStatsSink;
   /** Every sink, in the order messages reach them. A new sink is added here. */
   all: readonly Sink[];
 }
@@ -24,5 +26,13 @@ export function createConnectionSinks(
   const tree = new TopicTreeSink();
   const counters = new CountersSink(now);
   const series = new SeriesSink();
-  return { recorder, tree, counters, series, all: [counters, recorder, tree, series] };
+  const brokerStats = new BrokerStatsSink();
+  return {
+    recorder,
+    tree,
+    counters,
+    series,
+    brokerStats,
+    all: [counters, recorder, tree, series, brokerStats],
+  };
 }

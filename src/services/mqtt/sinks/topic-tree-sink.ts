@@ -16,7 +16,7 @@ const describeLastValue = (message: IngestedMessage) => {
   return preview.length > TREE_VALUE_CHARS ? preview.slice(0, TREE_VALUE_CHARS) : preview;
 };
 
-/** Message counts per topic level, and the topics seen for the first time. */
+/** Message counts and health per topic level, and the topics seen for the first time. */
 export class TopicTreeSink implements Sink {
   private readonly tree = new TopicTree<IngestedMessage>();
   private newTopics: string[] = [];
@@ -25,10 +25,13 @@ export class TopicTreeSink implements Sink {
   private requested = true;
   private lastSentAt = 0;
   private expanded: ReadonlySet<string> = new Set();
+  private filter = '';
 
   ingest(message: IngestedMessage): void {
     this.changed = true;
-    const isNew = this.tree.record(message.topic, message, message.time);
+    // An empty retained message deletes the broker's copy (MQTT 5.0, 3.3.1.3).
+    const retained = message.retain && message.size > 0;
+    const isNew = this.tree.record(message.topic, message, message.time, retained);
     if (isNew && this.suggestedTopics < MAX_SUGGESTED_TOPICS) {
       this.suggestedTopics += 1;
       this.newTopics.push(message.topic);
@@ -41,9 +44,17 @@ export class TopicTreeSink implements Sink {
     this.requested = true;
   }
 
+  /** Only topics containing this text are sent, so 10,000 topics never cross to the page. */
+  search(text: string): void {
+    this.filter = text;
+    this.requested = true;
+  }
+
   dueAt(now: number): number | null {
     if (this.requested || this.newTopics.length > 0) return now;
-    return this.changed ? this.lastSentAt + TREE_INTERVAL_MS : null;
+    // A topic going stale or a rate falling changes the view although no message arrived.
+    const due = this.changed ? now : this.tree.nextChangeAt;
+    return due === null ? null : Math.max(due, this.lastSentAt + TREE_INTERVAL_MS);
   }
 
   flush(batch: ConnectionBatch, now: number): void {
@@ -51,8 +62,15 @@ export class TopicTreeSink implements Sink {
       batch.newTopics = this.newTopics;
       this.newTopics = [];
     }
-    if (this.requested || (this.changed && now - this.lastSentAt >= TREE_INTERVAL_MS)) {
-      batch.tree = this.tree.view(this.expanded, TREE_ROWS, describeLastValue);
+    const due = this.changed || (this.tree.nextChangeAt ?? Infinity) <= now;
+    if (this.requested || (due && now - this.lastSentAt >= TREE_INTERVAL_MS)) {
+      batch.tree = this.tree.view({
+        expanded: this.expanded,
+        maxRows: TREE_ROWS,
+        describe: describeLastValue,
+        now,
+        filter: this.filter,
+      });
       this.requested = false;
       this.changed = false;
       this.lastSentAt = now;

@@ -1,4 +1,9 @@
-import type { MqttClient } from 'mqtt';
+import type { IClientSubscribeOptions, MqttClient } from 'mqtt';
+import {
+  checkSubscribeOptions,
+  DEFAULT_SUBSCRIBE_OPTIONS,
+} from '../../../core/subscription-options.ts';
+import type { SubscribeOptions } from '../../../core/subscription-options.ts';
 import { validateTopicFilter } from '../../../core/topic-filter.ts';
 import { describeSubackCode } from '../../../core/mqtt-reasons.ts';
 import type { ConnectionEvent, LogLevel, QoS } from '../protocol.ts';
@@ -8,7 +13,7 @@ import type { ConnectionEvent, LogLevel, QoS } from '../protocol.ts';
  * (re)connect, whether or not the broker kept a session, so nothing is silently lost.
  */
 export class SubscriptionKeeper {
-  private readonly wanted = new Map<string, QoS>();
+  private readonly wanted = new Map<string, { qos: QoS; options: SubscribeOptions }>();
 
   constructor(
     private readonly client: () => MqttClient | null,
@@ -16,13 +21,14 @@ export class SubscriptionKeeper {
     private readonly log: (level: LogLevel, text: string) => void,
   ) {}
 
-  subscribe(filter: string, qos: QoS): void {
+  subscribe(filter: string, qos: QoS, options: SubscribeOptions = DEFAULT_SUBSCRIBE_OPTIONS): void {
     const validation = validateTopicFilter(filter);
-    if (!validation.ok) {
-      return this.emit({ type: 'subscribe-failed', filter, reason: validation.reason });
+    const checked = validation.ok ? checkSubscribeOptions(filter, options) : validation;
+    if (!checked.ok) {
+      return this.emit({ type: 'subscribe-failed', filter, reason: checked.reason });
     }
-    this.wanted.set(filter, qos);
-    if (this.client()?.connected) this.send(filter, qos, false);
+    this.wanted.set(filter, { qos, options });
+    if (this.client()?.connected) this.send(filter, qos, options, false);
   }
 
   unsubscribe(filter: string): void {
@@ -37,11 +43,20 @@ export class SubscriptionKeeper {
     if (afterReconnect && this.wanted.size > 0) {
       this.log('info', `Restoring ${this.wanted.size} subscription(s) after the reconnect.`);
     }
-    for (const [filter, qos] of this.wanted) this.send(filter, qos, afterReconnect);
+    for (const [filter, { qos, options }] of this.wanted)
+      this.send(filter, qos, options, afterReconnect);
   }
 
-  private send(filter: string, qos: QoS, restored: boolean): void {
-    this.client()?.subscribe(filter, { qos }, (error, granted) => {
+  private send(filter: string, qos: QoS, options: SubscribeOptions, restored: boolean): void {
+    const { noLocal, retainAsPublished, retainHandling, subscriptionId } = options;
+    const subscribeOptions: IClientSubscribeOptions = {
+      qos,
+      nl: noLocal,
+      rap: retainAsPublished,
+      rh: retainHandling,
+      ...(subscriptionId !== null && { properties: { subscriptionIdentifier: subscriptionId } }),
+    };
+    this.client()?.subscribe(filter, subscribeOptions, (error, granted) => {
       const grantedQos = granted?.[0]?.qos;
       if (error || grantedQos === undefined || grantedQos >= 128) {
         const reason =

@@ -1,0 +1,129 @@
+import { useId } from 'react';
+import type { TopicTreeRow as Row } from '../../../services/mqtt/index.ts';
+import { formatAge, formatDuration, formatInterval, formatRate } from '../row-format.ts';
+
+const INDENT_PX = 14;
+const grouped = (value: number) => value.toLocaleString('en-US');
+const topicCount = (count: number) => `${grouped(count)} topic${count === 1 ? '' : 's'}`;
+
+interface TreeRowProps {
+  row: Row;
+  now: number;
+  /** Null while a search opens the branches itself. */
+  onToggle: ((path: string) => void) | null;
+  onShowHistory: (topic: string) => void;
+  onDeleteRetained: (topic: string) => void;
+}
+
+/**
+ * One level of the tree. Its accessible name is its own text, with the parent path read before
+ * the name, so the name contains everything the row shows (axe: label-content-name-mismatch)
+ * and says where the topic is; the buttons show icons and have their own names.
+ */
+export function TreeRow({ row, now, onToggle, onShowHistory, onDeleteRetained }: TreeRowProps) {
+  const textId = useId();
+  const hasChildren = row.childCount > 0;
+  const label = row.name === '' ? '(empty level)' : row.name;
+  const parentPath = row.path.slice(0, row.path.length - row.name.length);
+  const staleTitle =
+    row.usualIntervalMs === null
+      ? undefined
+      : `Silent for ${formatDuration(now - row.lastTime)}; usually every ${formatInterval(row.usualIntervalMs)}`;
+  return (
+    <li
+      className={`tree-row${row.isTopic ? ' tree-row-topic' : ''}${row.stale ? ' tree-row-stale' : ''}`}
+      style={{ paddingLeft: 6 + row.depth * INDENT_PX }}
+      aria-level={row.depth + 1}
+      role="treeitem"
+      aria-expanded={hasChildren ? row.expanded : undefined}
+      aria-labelledby={textId}
+    >
+      {hasChildren && onToggle ? (
+        <button
+          type="button"
+          className="tree-toggle"
+          data-open={row.expanded}
+          onClick={() => onToggle(row.path)}
+          aria-label={`${row.expanded ? 'Collapse' : 'Expand'} ${row.path}`}
+        />
+      ) : (
+        <span className="tree-toggle" data-open={hasChildren ? row.expanded : undefined} />
+      )}
+      <span id={textId} className="tree-text">
+        <span className={`tree-name${row.isTopic ? ' tree-topic' : ''}`} title={row.path}>
+          <span className="tree-parent-path">{parentPath}</span>
+          {label}
+        </span>{' '}
+        <span className="tree-markers">
+          {row.stale && (
+            <span className="badge badge-stale" title={staleTitle}>
+              stale
+            </span>
+          )}{' '}
+          {!row.stale && row.staleTopics > 0 && (
+            <span className="badge badge-stale">{grouped(row.staleTopics)} stale</span>
+          )}{' '}
+          {row.retained && <span className="badge badge-retained">retained</span>}
+        </span>{' '}
+        {row.isTopic && <span className="tree-value">{row.lastValue}</span>}{' '}
+        <span className="tree-stats">
+          {hasChildren && <span className="tree-topics">{topicCount(row.topics)} ·</span>}{' '}
+          <span className="tree-count" title={`${grouped(row.messages)} messages`}>
+            {grouped(row.messages)}
+          </span>{' '}
+          <span className="tree-rate" title="Messages per second">
+            · {formatRate(row.rate)}
+          </span>{' '}
+          {row.isTopic && (
+            <span className="tree-age" title={new Date(row.lastTime).toLocaleString()}>
+              · {formatAge(now - row.lastTime)}
+            </span>
+          )}
+        </span>
+      </span>
+      {row.isTopic && (
+        <span className="tree-actions">
+          <button
+            type="button"
+            className="tree-action"
+            onClick={() => onShowHistory(row.path)}
+            aria-label={`History of ${row.path}`}
+            title="Show this topic's history"
+          >
+            <Icon path={HISTORY_ICON} />
+          </button>
+          {row.retained && (
+            <button
+              type="button"
+              className="tree-action tree-action-danger"
+              onClick={() => onDeleteRetained(row.path)}
+              aria-label={`Delete retained message of ${row.path}`}
+              title="Delete the retained message"
+            >
+              <Icon path={DELETE_ICON} />
+            </button>
+          )}
+        </span>
+      )}
+    </li>
+  );
+}
+
+const HISTORY_ICON = 'M2.5 8a5.5 5.5 0 1 0 1.6-3.9M2.5 2.5v2.6h2.6M8 5v3.2l2.2 1.4';
+const DELETE_ICON = 'M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.7 8.5h5.6l.7-8.5M7 7v4M9 7v4';
+
+/** A stroked 16×16 icon; the button around it carries the name. */
+function Icon({ path }: { path: string }) {
+  return (
+    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+      <path
+        d={path}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
