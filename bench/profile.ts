@@ -1,16 +1,18 @@
-// `npx tsx bench/profile.ts [rate] [topics] [seconds]`: a CPU profile and a trace of the app's
+// `npx tsx bench/profile.ts [rate] [topics] [seconds] [charts|stream]`: a CPU profile and a trace of the app's
 // main thread during one burst, summarised as the functions with the most self time, time per
 // bundle chunk, layout-forcing calls and long animation frames. For finding what limits a bench
 // figure. (The worker is probed by bench/worker-lag.ts: a CPU profile started in it over CDP
 // came back nearly empty while the worker was saturated.)
 import { withRig } from './rig.ts';
-import { openApp } from './pages.ts';
+import { openApp, openStreamOnly } from './pages.ts';
 import { startPublisher } from './publisher-process.ts';
 
-const [rate = 5_000, topics = 1, seconds = 5] = process.argv.slice(2).map(Number);
+const [rate = 5_000, topics = 1, seconds = 5] = process.argv.slice(2, 5).map(Number);
+// `stream`: the view a new user starts with, a subscription and the stream, no chart.
+const open = process.argv[5] === 'stream' ? openStreamOnly : openApp;
 
 await withRig(async ({ broker, scope, browser }) => {
-  const { page } = await openApp(browser, scope.webUrl);
+  const { page } = await open(browser, scope.webUrl);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -26,6 +28,7 @@ await withRig(async ({ broker, scope, browser }) => {
   });
   await publisher.done;
   const trace = await browser.stopTracing();
+  if (process.env.TRACE_OUT) (await import('node:fs')).writeFileSync(process.env.TRACE_OUT, trace);
   summariseTrace(trace.toString('utf8'));
   const { profile } = await cdp.send('Profiler.stop');
   console.log('Main thread:');

@@ -42,6 +42,19 @@ test.describe('receiving messages', () => {
     expect(dialogs).toBe(0);
   });
 
+  test('invisible and direction-changing characters are shown, not obeyed', async ({
+    page,
+    scope,
+    nodeClient,
+  }) => {
+    await openQuietDashboard(page, scope);
+    await subscribeInUi(page, 'e2e/bidi/#');
+    await nodeClient.publishAsync('e2e/bidi/abc\u202Egnp.exe', 'zero\u200Bwidth');
+    const row = page.getByRole('row').filter({ hasText: 'e2e/bidi/' });
+    await expect(row).toContainText('e2e/bidi/abc\\u202Egnp.exe');
+    await expect(row).toContainText('zero\\u200Bwidth');
+  });
+
   test('a binary payload is shown as hex with its size', async ({ page, scope, nodeClient }) => {
     await openQuietDashboard(page, scope);
     await subscribeInUi(page, 'e2e/binary/#');

@@ -1,4 +1,5 @@
 import { memo, useMemo, useState } from 'react';
+import { visibleText } from '../../../core/visible-text.ts';
 import type { MouseEvent } from 'react';
 import { Curve, Surface } from 'recharts';
 import {
@@ -61,7 +62,7 @@ function LiveChart({ spec, snapshot }: LiveChartProps) {
     );
     return snapshotLines.map((line, index) => ({
       ...line,
-      label: labels[index] ?? line.topic,
+      label: visibleText(labels[index] ?? line.topic),
       color: LINE_COLORS[index % LINE_COLORS.length] ?? '#38bdf8',
       last: line.values.length > 0 ? line.values[line.values.length - 1] : undefined,
     }));

@@ -1,4 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import { visibleText } from '../../../core/visible-text.ts';
 import { useStore } from 'zustand';
 import { formatBytes } from '../../../core/payload.ts';
 import { formatTime } from '../../../core/format.ts';
@@ -40,8 +43,24 @@ function useJson(text: string): { value: unknown } | null {
   }, [text]);
 }
 
+/**
+ * The drawer lives at the end of <body>, outside the message panel: the panel is a layout and
+ * paint container (so its busy list never relayouts the page), which would also clip a drawer.
+ */
+function Drawer({ children }: { children: ReactNode }) {
+  return createPortal(children, document.body);
+}
+
 /** The whole of one message, read from the recorder; loaded on demand. */
 export default function MessageDetail({ connectionName }: { connectionName: string | null }) {
+  return (
+    <Drawer>
+      <MessageDetailContent connectionName={connectionName} />
+    </Drawer>
+  );
+}
+
+function MessageDetailContent({ connectionName }: { connectionName: string | null }) {
   const { view, handleFor } = MessagesContext.use();
   const selected = useStore(view, (state) => state.selected);
   const answer = useStore(view, (state) => state.detail);
@@ -116,7 +135,7 @@ function DetailBody({
       }}
     >
       <header>
-        <code className="detail-topic">{detail.topic}</code>
+        <code className="detail-topic">{visibleText(detail.topic)}</code>
         <span className="detail-actions">
           <CopyButton label="Copy topic" text={() => detail.topic} />
           <CopyButton label="Copy payload" text={() => text} />

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { visibleText } from '../../../core/visible-text.ts';
 import type { KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { useElementSize } from '../../../components/ui/use-element-size.ts';
@@ -8,9 +9,12 @@ import type { MessageRow } from '../../../services/mqtt/index.ts';
 import { fetchRecordedRows, selectRow, visibleRows } from '../messages-store.ts';
 import type { MessageView, RowKey } from '../messages-store.ts';
 import { MessagesContext } from '../messages-context.ts';
+import { usePacedVersion } from '../use-paced-version.ts';
 import type { ConnectionLabel } from '../messages-context.ts';
 
 const ROW_HEIGHT = 30;
+/** The list redraws at most 20 times a second, however fast rows arrive. */
+const LIVE_REDRAW_MS = 50;
 /** Rows drawn above and below the visible ones, so fast scrolling shows no blank gap. */
 const OVERSCAN = 6;
 /** Browsers cap an element's height (Firefox near 17.9M px): beyond it, scroll is scaled. */
@@ -53,8 +57,8 @@ export function MessageList({
   onPause: () => void;
 }) {
   const { view, handleFor, search, subscriptionColor } = MessagesContext.use();
-  // Re-render when rows change; the rows themselves live outside the store.
-  useStore(view, (state) => state.version);
+  // Re-render when rows change (paced: see usePacedVersion); the rows live outside the store.
+  usePacedVersion(view, LIVE_REDRAW_MS);
   const selected = useStore(view, (state) => state.selected);
   const scrollTo = useStore(view, (state) => state.scrollTo);
   const { count, rowAt, recorded } = useRowSource(view);
@@ -226,13 +230,13 @@ function RowCells({
       <span
         role="gridcell"
         className="message-topic"
-        title={row.topic}
+        title={visibleText(row.topic)}
         style={color ? { borderLeftColor: color } : undefined}
       >
-        {row.topic}
+        {visibleText(row.topic)}
       </span>
       <span role="gridcell" className={`message-payload format-${row.format}`}>
-        {row.format === 'empty' && row.topic ? '(empty)' : row.preview}
+        {row.format === 'empty' && row.topic ? '(empty)' : visibleText(row.preview)}
       </span>
       <span role="gridcell" className="message-meta">
         {row.published && (

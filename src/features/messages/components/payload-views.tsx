@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { visibleText } from '../../../core/visible-text.ts';
 import { formatTime } from '../../../core/format.ts';
 import { hexDumpLine, hexDumpLineCount } from '../../../core/hex-dump.ts';
 import { formatJsonPath } from '../../../core/json-path-format.ts';
@@ -36,7 +37,7 @@ export function TextView({ text, empty }: { text: string; empty: boolean }) {
   // React renders the text as text: markup in a payload is shown, never run.
   return (
     <pre className="detail-payload" tabIndex={0} aria-label="Payload">
-      {text}
+      {visibleText(text)}
     </pre>
   );
 }

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { visibleText } from '../../../core/visible-text.ts';
 import type { TopicTreeRow as Row } from '../../../services/mqtt/index.ts';
 import { formatAge, formatDuration, formatInterval, formatRate } from '../row-format.ts';
 
@@ -23,8 +24,8 @@ interface TreeRowProps {
 export function TreeRow({ row, now, onToggle, onShowHistory, onDeleteRetained }: TreeRowProps) {
   const textId = useId();
   const hasChildren = row.childCount > 0;
-  const label = row.name === '' ? '(empty level)' : row.name;
-  const parentPath = row.path.slice(0, row.path.length - row.name.length);
+  const label = row.name === '' ? '(empty level)' : visibleText(row.name);
+  const parentPath = visibleText(row.path.slice(0, row.path.length - row.name.length));
   const staleTitle =
     row.usualIntervalMs === null
       ? undefined
@@ -50,7 +51,10 @@ export function TreeRow({ row, now, onToggle, onShowHistory, onDeleteRetained }:
         <span className="tree-toggle" data-open={hasChildren ? row.expanded : undefined} />
       )}
       <span id={textId} className="tree-text">
-        <span className={`tree-name${row.isTopic ? ' tree-topic' : ''}`} title={row.path}>
+        <span
+          className={`tree-name${row.isTopic ? ' tree-topic' : ''}`}
+          title={visibleText(row.path)}
+        >
           <span className="tree-parent-path">{parentPath}</span>
           {label}
         </span>{' '}
@@ -65,7 +69,7 @@ export function TreeRow({ row, now, onToggle, onShowHistory, onDeleteRetained }:
           )}{' '}
           {row.retained && <span className="badge badge-retained">retained</span>}
         </span>{' '}
-        {row.isTopic && <span className="tree-value">{row.lastValue}</span>}{' '}
+        {row.isTopic && <span className="tree-value">{visibleText(row.lastValue)}</span>}{' '}
         <span className="tree-stats">
           {hasChildren && <span className="tree-topics">{topicCount(row.topics)} ·</span>}{' '}
           <span className="tree-count" title={`${grouped(row.messages)} messages`}>
