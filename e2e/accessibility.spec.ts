@@ -30,4 +30,25 @@ test.describe('accessibility (axe)', () => {
     await expect(page.getByRole('list', { name: 'Connection log' })).toBeVisible();
     expect(await seriousViolations(page, 'dialog')).toEqual([]);
   });
+
+  test('the search, the recorder budget and the message detail have none either', async ({
+    page,
+    scope,
+  }) => {
+    await openDashboard(page, scope);
+    await expect(page.getByRole('row').first()).toBeVisible();
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('search').getByLabel('Topic filter').fill('demo/#');
+    await page.getByRole('search').getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(page.getByTestId('query-status')).toContainText('matches');
+    await page.getByRole('button', { name: 'Budget…' }).click();
+    await expect(page.getByRole('form', { name: 'Recorder budget' })).toBeVisible();
+    expect(await seriousViolations(page, '.messages-panel')).toEqual([]);
+    await page.getByRole('row').filter({ hasText: 'telemetry' }).first().click();
+    const details = page.getByRole('region', { name: 'Message details' });
+    await expect(details.getByRole('tree')).toBeVisible();
+    expect(await seriousViolations(page, '.message-detail')).toEqual([]);
+    await details.getByRole('tab', { name: 'Hex' }).click();
+    expect(await seriousViolations(page, '.message-detail')).toEqual([]);
+  });
 });

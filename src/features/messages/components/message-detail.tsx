@@ -44,8 +44,8 @@ function useJson(text: string): { value: unknown } | null {
 }
 
 /**
- * The drawer lives at the end of <body>, outside the message panel: the panel is a layout and
- * paint container (so its busy list never relayouts the page), which would also clip a drawer.
+ * The drawer lives at the end of <body>, outside the message panel, so nothing the panel does
+ * (its size, a future containment or transform) can clip or move it.
  */
 function Drawer({ children }: { children: ReactNode }) {
   return createPortal(children, document.body);
