@@ -34,14 +34,19 @@ async function openPage(browser: Browser): Promise<BenchPage> {
 
 /** The dashboard, connected, subscribed to the bench topics and showing four charts. */
 export async function openApp(browser: Browser, webUrl: string): Promise<BenchPage> {
+  const opened = await openConnected(browser, webUrl);
+  await setUpDashboard(opened.page);
+  return opened;
+}
+
+/** The dashboard in a fresh context, once its demo connection is up. */
+async function openConnected(browser: Browser, webUrl: string): Promise<BenchPage> {
   const opened = await openPage(browser);
-  const { page } = opened;
-  await page.goto(webUrl);
-  await page
+  await opened.page.goto(webUrl);
+  await opened.page
     .getByRole('status', { name: 'Connection status' })
     .filter({ hasText: 'Connected' })
     .waitFor();
-  await setUpDashboard(page);
   return opened;
 }
 
@@ -50,13 +55,8 @@ export async function openApp(browser: Browser, webUrl: string): Promise<BenchPa
  * no chart (the demo's charts are removed).
  */
 export async function openStreamOnly(browser: Browser, webUrl: string): Promise<BenchPage> {
-  const opened = await openPage(browser);
+  const opened = await openConnected(browser, webUrl);
   const { page } = opened;
-  await page.goto(webUrl);
-  await page
-    .getByRole('status', { name: 'Connection status' })
-    .filter({ hasText: 'Connected' })
-    .waitFor();
   await subscribeInApp(page, BENCH_FILTER);
   const remove = page.getByRole('button', { name: /^Remove chart/ });
   while ((await remove.count()) > 0) await remove.first().click();

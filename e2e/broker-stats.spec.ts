@@ -1,4 +1,4 @@
-import { expect, test } from './support/fixtures.ts';
+import { connectInUi, expect, test } from './support/fixtures.ts';
 import { startMosquitto } from './support/mosquitto.ts';
 
 test('the broker statistics panel shows what Mosquitto publishes under $SYS', async ({
@@ -9,12 +9,7 @@ test('the broker statistics panel shows what Mosquitto publishes under $SYS', as
   const mosquitto = await startMosquitto({ extraConfig: ['sys_interval 1'] });
   try {
     await page.goto(scope.webUrl);
-    const status = page.getByRole('status', { name: 'Connection status' });
-    await expect(status).toContainText('Connected');
-    await page.getByRole('button', { name: 'Disconnect', exact: true }).click();
-    await page.getByLabel('Broker URL').fill(`${mosquitto.wsUrl}/mqtt`);
-    await page.getByRole('button', { name: 'Connect', exact: true }).click();
-    await expect(status).toContainText('Connected');
+    await connectInUi(page, `${mosquitto.wsUrl}/mqtt`);
 
     const panel = page.getByRole('region', { name: 'Broker statistics' });
     await panel.getByRole('button', { name: 'Subscribe to $SYS/#' }).click();

@@ -8,6 +8,7 @@ import {
   searchRecorded,
   subscribeInUi,
   test,
+  connectInUi,
 } from './support/fixtures.ts';
 import { startMosquitto } from './support/mosquitto.ts';
 
@@ -231,13 +232,7 @@ test.describe('the recorder against Mosquitto', () => {
     const mosquitto = await startMosquitto({});
     try {
       await page.goto(scope.webUrl);
-      const status = page.getByRole('status', { name: 'Connection status' });
-      await expect(status).toContainText('Connected');
-      await page.getByRole('button', { name: 'Disconnect', exact: true }).click();
-      await page.getByLabel('Broker URL').fill(`${mosquitto.wsUrl}/mqtt`);
-      await page.getByLabel('MQTT version').selectOption('5');
-      await page.getByRole('button', { name: 'Connect', exact: true }).click();
-      await expect(status).toContainText('Connected · MQTT 5.0');
+      await connectInUi(page, `${mosquitto.wsUrl}/mqtt`, { protocolVersion: 5 });
       await subscribeInUi(page, 'props/#', 1);
 
       const device = await mqtt.connectAsync(`mqtt://127.0.0.1:${mosquitto.tcpPort}`, {

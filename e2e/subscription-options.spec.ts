@@ -1,5 +1,11 @@
 import mqtt from 'mqtt';
-import { expect, openQuietDashboard, subscribeInUi, test } from './support/fixtures.ts';
+import {
+  expect,
+  openQuietDashboard,
+  subscribeInUi,
+  test,
+  connectInUi,
+} from './support/fixtures.ts';
 import { startMosquitto } from './support/mosquitto.ts';
 
 test.describe('subscriptions', () => {
@@ -39,13 +45,7 @@ test.describe('MQTT 5 subscription options against Mosquitto', () => {
     const mosquitto = await startMosquitto({});
     try {
       await page.goto(scope.webUrl);
-      const status = page.getByRole('status', { name: 'Connection status' });
-      await expect(status).toContainText('Connected');
-      await page.getByRole('button', { name: 'Disconnect', exact: true }).click();
-      await page.getByLabel('Broker URL').fill(`${mosquitto.wsUrl}/mqtt`);
-      await page.getByLabel('MQTT version').selectOption('5');
-      await page.getByRole('button', { name: 'Connect', exact: true }).click();
-      await expect(status).toContainText('Connected · MQTT 5.0');
+      await connectInUi(page, `${mosquitto.wsUrl}/mqtt`, { protocolVersion: 5 });
 
       const form = page.getByRole('form', { name: 'Subscribe' });
       await form.getByLabel('Topic filter').fill('opts/#');

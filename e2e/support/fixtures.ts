@@ -85,3 +85,18 @@ export async function searchRecorded(
   await form.getByLabel('Regular expression').setChecked(fields.regex ?? false);
   await form.getByRole('button', { name: 'Search', exact: true }).click();
 }
+
+/** Leaves the demo broker and connects the form in focus to `url` (MQTT 5 when asked). */
+export async function connectInUi(
+  page: Page,
+  url: string,
+  { protocolVersion = 4 }: { protocolVersion?: 4 | 5 } = {},
+): Promise<void> {
+  const status = page.getByRole('status', { name: 'Connection status' });
+  await expect(status).toContainText('Connected');
+  await page.getByRole('button', { name: 'Disconnect', exact: true }).click();
+  await page.getByLabel('Broker URL').fill(url);
+  await page.getByLabel('MQTT version').selectOption(String(protocolVersion));
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(status).toContainText(protocolVersion === 5 ? 'Connected · MQTT 5.0' : 'Connected');
+}

@@ -7,6 +7,7 @@ import { bytesToBase64 } from '../base64.ts';
 import { isReadableUtf8, utf8Decoder } from '../decoders/utf8.ts';
 import { toHex } from '../payload.ts';
 import type { MessageProperties } from './message-properties.ts';
+import type { RecordedMessage } from './message-store.ts';
 
 export type ExportFormat = 'jsonl' | 'csv';
 
@@ -14,20 +15,20 @@ export type ExportFormat = 'jsonl' | 'csv';
 export const RECORDING_KIND = 'mqtt-scope-recording';
 export const RECORDING_VERSION = 1;
 
-export interface ExportMessage {
-  time: number;
-  connection: string;
-  topic: string;
-  qos: 0 | 1 | 2;
-  retain: boolean;
-  dup: boolean;
-  published: boolean;
-  /** Size on the wire; more than `payload.length` when the recorder cut it. */
-  size: number;
-  cut: boolean;
-  payload: Uint8Array;
-  properties: MessageProperties | null;
-}
+/** A recorded message and the name of the connection it came from. */
+export type ExportMessage = Pick<
+  RecordedMessage,
+  | 'time'
+  | 'topic'
+  | 'qos'
+  | 'retain'
+  | 'dup'
+  | 'published'
+  | 'size'
+  | 'cut'
+  | 'payload'
+  | 'properties'
+> & { connection: string };
 
 /** One message as a line of our JSON Lines format. */
 export interface RecordingLine {

@@ -28,6 +28,29 @@ export class IngestPipeline {
     dup = false,
     properties: MessageProperties | null = null,
   ): void {
+    this.pass(topic, payload, qos, retain, time, dup, properties, false);
+  }
+
+  /** Decodes a payload read back from the recorder with this connection's decoders. */
+  decode(topic: string, payload: Uint8Array): DecodedPayload {
+    return this.decoders.decode({ topic, payload });
+  }
+
+  /** A message the page published: recorded beside the received ones, counted by none. */
+  ingestPublished(topic: string, payload: Uint8Array, qos: QoS, retain: boolean, time: number) {
+    this.pass(topic, payload, qos, retain, time, false, null, true);
+  }
+
+  private pass(
+    topic: string,
+    payload: Uint8Array,
+    qos: QoS,
+    retain: boolean,
+    time: number,
+    dup: boolean,
+    properties: MessageProperties | null,
+    published: boolean,
+  ): void {
     this.seq += 1;
     const message = new IngestedMessage(
       this.connectionId,
@@ -40,34 +63,12 @@ export class IngestPipeline {
       this.decoders,
       dup,
       properties,
+      published,
     );
-    for (const sink of this.sinks) sink.ingest(message);
-    message.settle();
-    this.onIngest();
-  }
-
-  /** Decodes a payload read back from the recorder with this connection's decoders. */
-  decode(topic: string, payload: Uint8Array): DecodedPayload {
-    return this.decoders.decode({ topic, payload });
-  }
-
-  /** A message the page published: recorded beside the received ones, counted by none. */
-  ingestPublished(topic: string, payload: Uint8Array, qos: QoS, retain: boolean, time: number) {
-    this.seq += 1;
-    const message = new IngestedMessage(
-      this.connectionId,
-      this.seq,
-      time,
-      topic,
-      payload,
-      qos,
-      retain,
-      this.decoders,
-      false,
-      null,
-      true,
-    );
-    for (const sink of this.sinks) sink.ingestPublished?.(message);
+    for (const sink of this.sinks) {
+      if (published) sink.ingestPublished?.(message);
+      else sink.ingest(message);
+    }
     message.settle();
     this.onIngest();
   }
