@@ -51,6 +51,12 @@ test.describe('topic tree health', () => {
     await nodeClient.publishAsync('health/probe-1/temp', '24');
     await expect(row).toContainText('24');
     await expect(row).not.toHaveAccessibleName(/ stale /);
+
+    // Unsubscribed, its silence is the user's choice: it does not go stale again.
+    await page.getByRole('button', { name: 'Unsubscribe from health/#' }).click();
+    await sleep(3_000);
+    await expect(row).not.toHaveAccessibleName(/ stale /);
+    await expect(treeItem(page, 'health')).not.toContainText('stale');
   });
 
   test('deleting a retained message from the tree clears it at the broker', async ({

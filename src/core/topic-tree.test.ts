@@ -135,6 +135,22 @@ describe('TopicTree health', () => {
     });
   });
 
+  it('never marks a topic stale once nothing subscribes to it any more', () => {
+    const tree = new TopicTree();
+    const last = publishEvery(tree, 'plant/a', 1_000, 5);
+    publishEvery(tree, 'lab/b', 1_000, 5);
+    const view = tree.view({
+      expanded: new Set(['plant', 'lab']),
+      maxRows: 10,
+      describe: asText,
+      now: last + 10_000,
+      watched: (topic) => topic.startsWith('lab/'),
+    });
+    expect(view.rows.find((row) => row.path === 'plant/a')?.stale).toBe(false);
+    expect(view.rows.find((row) => row.path === 'lab/b')?.stale).toBe(true);
+    expect(view.staleTopics).toBe(1);
+  });
+
   it('gives a fast topic the floor before it is stale, not 300 ms', () => {
     const tree = new TopicTree();
     const last = publishEvery(tree, 'fast', 100, 20);

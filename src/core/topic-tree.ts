@@ -109,6 +109,11 @@ export interface TopicTreeViewOptions<T> {
   now: number;
   /** Only topics whose path contains this (any case) are shown, with their branches open. */
   filter?: string;
+  /**
+   * Whether the connection still subscribes to a topic: one nobody listens to any more is
+   * silent by choice, not stale. Absent: every topic is listened to.
+   */
+  watched?: (topic: string) => boolean;
 }
 
 function newNode<T>(name: string, path: string, parent: TopicNode<T> | null): TopicNode<T> {
@@ -137,6 +142,8 @@ function newNode<T>(name: string, path: string, parent: TopicNode<T> | null): To
     selfMatch: false,
   };
 }
+
+const ALL = () => true;
 
 const isStaleAt = <T>(node: TopicNode<T>, now: number) =>
   node.gaps >= MIN_GAPS && now - node.ownLastTime > staleAfterMs(node.intervalMs);
@@ -202,9 +209,16 @@ export class TopicTree<T = Uint8Array> {
   }
 
   /** The rows of the open part of the tree (or of the search's matches), depth first, by name. */
-  view({ expanded, maxRows, describe, now, filter = '' }: TopicTreeViewOptions<T>): TopicTreeView {
+  view({
+    expanded,
+    maxRows,
+    describe,
+    now,
+    filter = '',
+    watched = ALL,
+  }: TopicTreeViewOptions<T>): TopicTreeView {
     const needle = filter.trim().toLowerCase();
-    this.measure(now, needle);
+    this.measure(now, needle, watched);
     const isOpen = (node: TopicNode<T>) =>
       needle ? node.matches > (node.selfMatch ? 1 : 0) : expanded.has(node.path);
     const rows: TopicTreeRow[] = [];
@@ -239,7 +253,7 @@ export class TopicTree<T = Uint8Array> {
         lastValue: node.last !== null ? describe(node.last) : '',
         rate: node.rate,
         retained: node.retained,
-        stale: isTopic && isStaleAt(node, now),
+        stale: isTopic && node.staleTopics === 1,
         staleTopics: node.staleTopics,
         usualIntervalMs: node.gaps >= MIN_GAPS ? node.intervalMs : null,
       });
@@ -264,7 +278,7 @@ export class TopicTree<T = Uint8Array> {
   }
 
   /** Rates, stale topics and search matches of every node, summed from the leaves up. */
-  private measure(now: number, needle: string): void {
+  private measure(now: number, needle: string, watched: (topic: string) => boolean): void {
     const walk: TopicNode<T>[] = [];
     let nextChange = Infinity;
     const stack: TopicNode<T>[] = [this.root];
@@ -275,7 +289,9 @@ export class TopicTree<T = Uint8Array> {
       node.selfMatch = false;
       if (node.ownMessages > 0) {
         node.rate = rateAt(node, now);
-        if (isStaleAt(node, now)) node.staleTopics = 1;
+        if (!watched(node.path)) {
+          // Unsubscribed: its silence is expected, and it never goes stale later either.
+        } else if (isStaleAt(node, now)) node.staleTopics = 1;
         else if (node.gaps >= MIN_GAPS) {
           nextChange = Math.min(nextChange, node.ownLastTime + staleAfterMs(node.intervalMs) + 1);
         }

@@ -23,11 +23,18 @@ const handlers: Handlers = {
   'open-recording': (connection, { file }) => {
     connection.recording?.dispose();
     connection.recording = new RecordingSource(connection.pipeline, connection.emit);
+    // A recording is over: its topics were not silenced, they ended.
+    connection.sinks.tree.setWatched(() => false);
     void connection.recording.open(file);
   },
-  subscribe: ({ source }, { filter, qos, options }) =>
-    source.subscriptions.subscribe(filter, qos, options),
-  unsubscribe: ({ source }, { filter }) => source.subscriptions.unsubscribe(filter),
+  subscribe: ({ source, sinks }, { filter, qos, options }) => {
+    source.subscriptions.subscribe(filter, qos, options);
+    sinks.tree.setWatched(source.subscriptions.coverage());
+  },
+  unsubscribe: ({ source, sinks }, { filter }) => {
+    source.subscriptions.unsubscribe(filter);
+    sinks.tree.setWatched(source.subscriptions.coverage());
+  },
   publish: ({ source }, { id, topic, payload, qos, retain }) =>
     source.publisher.publish(id, topic, payload, qos, retain),
   'watch-series': ({ sinks, pipeline }, { seriesId, filter, jsonPath }) => {

@@ -25,6 +25,7 @@ export class TopicTreeSink implements Sink {
   private requested = true;
   private lastSentAt = 0;
   private expanded: ReadonlySet<string> = new Set();
+  private watched: (topic: string) => boolean = () => true;
   private filter = '';
 
   ingest(message: IngestedMessage): void {
@@ -41,6 +42,12 @@ export class TopicTreeSink implements Sink {
   /** The paths the user opened: the view is sent for these, at once. */
   expand(paths: readonly string[]): void {
     this.expanded = new Set(paths);
+    this.requested = true;
+  }
+
+  /** Which topics the connection still subscribes to; only those can go stale. */
+  setWatched(watched: (topic: string) => boolean): void {
+    this.watched = watched;
     this.requested = true;
   }
 
@@ -70,6 +77,7 @@ export class TopicTreeSink implements Sink {
         describe: describeLastValue,
         now,
         filter: this.filter,
+        watched: this.watched,
       });
       this.requested = false;
       this.changed = false;

@@ -4,7 +4,7 @@ import {
   DEFAULT_SUBSCRIBE_OPTIONS,
 } from '../../../core/subscription-options.ts';
 import type { SubscribeOptions } from '../../../core/subscription-options.ts';
-import { validateTopicFilter } from '../../../core/topic-filter.ts';
+import { compileTopicFilter, validateTopicFilter } from '../../../core/topic-filter.ts';
 import { describeSubackCode } from '../../../core/mqtt-reasons.ts';
 import type { ConnectionEvent, LogLevel, QoS } from '../protocol.ts';
 
@@ -36,6 +36,12 @@ export class SubscriptionKeeper {
     const client = this.client();
     if (client?.connected) client.unsubscribe(filter);
     this.emit({ type: 'unsubscribed', filter });
+  }
+
+  /** Whether any wanted subscription covers `topic` (a `$share/group/` prefix is skipped). */
+  coverage(): (topic: string) => boolean {
+    const matchers = [...this.wanted.keys()].map(compileTopicFilter);
+    return (topic) => matchers.some((matches) => matches(topic));
   }
 
   /** Sends every wanted subscription; `afterReconnect` marks them as restored for the user. */
