@@ -6,9 +6,12 @@
 import type { ConnectionProfile, ProtocolVersion, QoS } from '../../core/connection-profile.ts';
 import type { PayloadFormat } from '../../core/decoders/index.ts';
 import type { ExportFormat } from '../../core/recorder/export-format.ts';
-import type { MessageProperties } from '../../core/recorder/message-properties.ts';
 import type { MessageQuery, QueryProblem } from '../../core/recorder/message-query.ts';
-import type { RecorderBudget, RecorderStats } from '../../core/recorder/message-store.ts';
+import type {
+  RecordedMessage,
+  RecorderBudget,
+  RecorderStats,
+} from '../../core/recorder/message-store.ts';
 import type { SubscribeOptions } from '../../core/subscription-options.ts';
 import type { TopicTreeView } from '../../core/topic-tree.ts';
 
@@ -172,24 +175,15 @@ export interface MessageRow {
   published: boolean;
 }
 
-/** Everything the recorder holds about one message. `payload` is a copy the page owns. */
-export interface MessageDetail {
+/**
+ * Everything the recorder holds about one message (see `RecordedMessage`), with the connection
+ * it came from. `payload` is a copy the page owns.
+ */
+export type MessageDetail = Omit<RecordedMessage, 'topicId'> & {
   connectionId: string;
-  id: number;
-  topic: string;
-  time: number;
-  qos: QoS;
-  retain: boolean;
-  dup: boolean;
-  published: boolean;
-  /** The size on the wire; the payload is shorter when `cut`. */
-  size: number;
-  cut: boolean;
-  payload: Uint8Array;
-  properties: MessageProperties | null;
   /** The message before it on the same topic, for a diff. */
   previous: { id: number; time: number; payload: Uint8Array } | null;
-}
+};
 
 /** The answer to `message-detail`; `detail` is null when the budget evicted the message. */
 export interface DetailAnswer {
