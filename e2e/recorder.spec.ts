@@ -129,12 +129,84 @@ test.describe('the flight recorder', () => {
   });
 });
 
+/** A browser with no save dialog to stream to (Firefox, Safari): exports are downloads. */
+async function withoutSaveDialog(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+  });
+}
+
+interface PickedFile {
+  name: string;
+  chunks: number[];
+  text: string;
+  closed: boolean;
+}
+
+/** Stands in for the save dialog: the user picks a file, and what is written to it is kept. */
+async function pickFileOnSave(page: Page): Promise<() => Promise<PickedFile>> {
+  await page.addInitScript(() => {
+    const file: PickedFile = { name: '', chunks: [], text: '', closed: false };
+    Object.assign(window, {
+      pickedFile: file,
+      showSaveFilePicker: (options: { suggestedName: string }) => {
+        file.name = options.suggestedName;
+        return Promise.resolve({
+          createWritable: () =>
+            Promise.resolve({
+              write: (text: string) => {
+                file.chunks.push(text.length);
+                file.text += text;
+                return Promise.resolve();
+              },
+              close: () => {
+                file.closed = true;
+                return Promise.resolve();
+              },
+              abort: () => Promise.resolve(),
+            }),
+        });
+      },
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { pickedFile: PickedFile }).pickedFile);
+}
+
 test.describe('export', () => {
-  test('the matches of a search are saved as JSON Lines and as CSV', async ({
+  test('a large export is written to the chosen file chunk by chunk', async ({
     page,
     scope,
     nodeClient,
   }) => {
+    const picked = await pickFileOnSave(page);
+    await openQuietDashboard(page, scope);
+    await subscribeInUi(page, 'big/#');
+    const payload = 'x'.repeat(1_000);
+    for (let i = 0; i < 3_000; i += 1) nodeClient.publish(`big/${i % 5}`, `${i} ${payload}`);
+    await expect.poll(() => receivedCount(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(3_000);
+    await searchRecorded(page, { topic: 'big/#' });
+    await expect(page.getByTestId('query-status')).toContainText('3,000 matches');
+
+    await page.getByRole('button', { name: 'Export JSON Lines' }).click();
+    await expect.poll(async () => (await picked()).closed).toBe(true);
+    const file = await picked();
+    expect(file.name).toMatch(/^mqtt-scope-\d{8}-\d{6}\.jsonl$/);
+    // More than 3 MB of text reached the file in several writes, not as one blob at the end.
+    expect(file.chunks.length).toBeGreaterThan(2);
+    const lines = file.text.trim().split('\n');
+    expect(lines).toHaveLength(3_001);
+    expect(JSON.parse(lines[1] ?? '').payload).toBe(`0 ${payload}`);
+    expect(JSON.parse(lines[3_000] ?? '').payload).toBe(`2999 ${payload}`);
+    // Once saved, the export's progress gives way to the buttons again.
+    await expect(page.getByRole('button', { name: 'Export CSV' })).toBeVisible();
+  });
+
+  test('without a save dialog the matches download as JSON Lines and as CSV', async ({
+    page,
+    scope,
+    nodeClient,
+  }) => {
+    await withoutSaveDialog(page);
     await openQuietDashboard(page, scope);
     await subscribeInUi(page, 'export/#');
     for (let i = 0; i < 30; i += 1)
@@ -178,6 +250,7 @@ test.describe('a saved recording opens again with no broker', () => {
     scope,
     nodeClient,
   }, testInfo) => {
+    await withoutSaveDialog(page);
     await openQuietDashboard(page, scope);
     await subscribeInUi(page, 'saved/#');
     for (let i = 0; i < 40; i += 1)

@@ -7,6 +7,7 @@ import type {
   ConnectionBatch,
   ConnectionHandle,
   EngineBatch,
+  ExportChunk,
   ExportFormat,
   MessageDetail,
   MessageQuery,
@@ -16,6 +17,7 @@ import type {
   SearchHandle,
   StreamCounters,
 } from '../../services/mqtt/index.ts';
+import type { ExportFile } from './export-file.ts';
 import { RecordedRows } from './recorded-rows.ts';
 
 const NO_COUNTERS: StreamCounters = { received: 0, bytes: 0, rate: 0 };
@@ -100,8 +102,8 @@ export type MessageView = StoreApi<MessageViewState> & {
   readonly combined: RingBuffer<MessageRow>;
   /** Rows of the recorded source, fetched as the list scrolls. */
   readonly recorded: RecordedRows;
-  /** The text of the export in progress, chunk by chunk, until it is saved. */
-  readonly exportParts: string[];
+  /** Where the export in progress writes its chunks. */
+  readonly exportTarget: { file: ExportFile | null };
 };
 
 export function createMessageView(): MessageView {
@@ -121,7 +123,7 @@ export function createMessageView(): MessageView {
     {
       combined: new RingBuffer<MessageRow>(MESSAGE_HISTORY),
       recorded: new RecordedRows(),
-      exportParts: [] as string[],
+      exportTarget: { file: null as ExportFile | null },
     },
   );
 }
@@ -179,16 +181,8 @@ export function applyStreamBatches(
     const rows = batch.queryRows;
     if (rows && view.recorded.put(rows.queryId, rows.offset, rows.rows)) changed = true;
     const chunk = batch.exportChunk;
-    if (chunk && chunk.exportId === state.exporting?.exportId) {
-      view.exportParts.push(chunk.text);
-      changes.exporting = {
-        ...state.exporting,
-        written: chunk.written,
-        total: chunk.total,
-        done: chunk.done,
-        error: chunk.error,
-      };
-    }
+    if (chunk && chunk.exportId === state.exporting?.exportId)
+      changes.exporting = writeExportChunk(view, state.exporting, chunk);
     if (batch.querySeek?.queryId === source.queryId)
       changes.scrollTo = { offset: batch.querySeek.offset, nonce: Date.now() };
   }
@@ -337,36 +331,47 @@ export function setViewFilter(
   if (source.kind === 'recorded') showRecorded(view, search, shownIds, source.query);
 }
 
-/** Starts writing the finished search's matches to a file. */
-export function startExport(
+/**
+ * Writes one chunk of the export to its file. The last one closes the file: the progress then
+ * goes, or says why the file could not be written; a failed export drops its half file.
+ */
+function writeExportChunk(
   view: MessageView,
-  search: SearchHandle,
-  format: ExportFormat,
-  connectionNames: Record<string, string>,
-): void {
-  const { source, exporting } = view.getState();
-  if (source.kind !== 'recorded' || !source.status?.done) return;
-  if (exporting && !exporting.done) search.cancelExport(exporting.exportId);
-  view.exportParts.length = 0;
-  const exportId = search.exportMatches(source.queryId, format, connectionNames);
-  view.setState({
-    exporting: {
-      exportId,
-      format,
-      written: 0,
-      total: source.status.matched,
-      done: false,
-      error: null,
-    },
-  });
-}
-
-/** Ends an export: cancelled while running, or its file saved. The text is let go. */
-export function endExport(view: MessageView, search: SearchHandle): void {
-  const { exporting } = view.getState();
-  if (exporting && !exporting.done) search.cancelExport(exporting.exportId);
-  view.exportParts.length = 0;
-  view.setState({ exporting: null });
+  progress: ExportProgress,
+  chunk: ExportChunk,
+): ExportProgress {
+  const target = view.exportTarget;
+  const file = target.file;
+  if (chunk.error) {
+    file?.abort();
+    target.file = null;
+  } else if (file) {
+    file.write(chunk.text);
+    if (chunk.done) {
+      target.file = null;
+      file.close().then(
+        () => {
+          if (view.getState().exporting?.exportId === chunk.exportId)
+            view.setState({ exporting: null });
+        },
+        (error: unknown) => {
+          const reason = error instanceof Error ? error.message : String(error);
+          const exporting = view.getState().exporting;
+          if (exporting?.exportId === chunk.exportId)
+            view.setState({
+              exporting: { ...exporting, error: `The file could not be written: ${reason}` },
+            });
+        },
+      );
+    }
+  }
+  return {
+    ...progress,
+    written: chunk.written,
+    total: chunk.total,
+    done: chunk.done,
+    error: chunk.error,
+  };
 }
 
 /** Selects a row and asks its connection for the whole message. */

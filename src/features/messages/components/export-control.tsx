@@ -1,30 +1,6 @@
-import { useEffect } from 'react';
 import { useStore } from 'zustand';
-import type { ExportFormat } from '../../../services/mqtt/index.ts';
-import { endExport, startExport } from '../messages-store.ts';
-import type { MessageView } from '../messages-store.ts';
+import { endExport, startExport } from '../message-export.ts';
 import { MessagesContext } from '../messages-context.ts';
-
-const EXTENSIONS: Record<ExportFormat, { extension: string; type: string }> = {
-  jsonl: { extension: 'jsonl', type: 'application/x-ndjson' },
-  csv: { extension: 'csv', type: 'text/csv' },
-};
-
-function fileName(format: ExportFormat, now: Date): string {
-  const stamp = now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
-  return `mqtt-scope-${stamp}.${EXTENSIONS[format].extension}`;
-}
-
-/** Hands the finished export to the browser as a download, then lets its text go. */
-function save(view: MessageView, format: ExportFormat): void {
-  const blob = new Blob(view.exportParts, { type: EXTENSIONS[format].type });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName(format, new Date());
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * Export of what the list shows (the search's matches, or everything recorded while paused)
@@ -41,13 +17,7 @@ export function ExportControl({
   const ready =
     source.kind === 'recorded' && source.status?.done === true && !source.status.problems.length;
 
-  useEffect(() => {
-    if (!exporting?.done) return;
-    if (!exporting.error) save(view, exporting.format);
-    if (!exporting.error) endExport(view, search);
-  }, [exporting, view, search]);
-
-  if (exporting && !exporting.done) {
+  if (exporting && !exporting.error) {
     const percent =
       exporting.total > 0 ? Math.floor((100 * exporting.written) / exporting.total) : 100;
     return (
@@ -57,8 +27,8 @@ export function ExportControl({
           max={Math.max(1, exporting.total)}
           aria-label="Export progress"
         />
-        Exporting {percent}% ({exporting.written.toLocaleString('en-US')} of{' '}
-        {exporting.total.toLocaleString('en-US')})
+        {exporting.done ? 'Saving the file…' : `Exporting ${percent}%`} (
+        {exporting.written.toLocaleString('en-US')} of {exporting.total.toLocaleString('en-US')})
         <button type="button" className="button-ghost" onClick={() => endExport(view, search)}>
           Cancel export
         </button>
@@ -82,14 +52,14 @@ export function ExportControl({
       <button
         type="button"
         className="button-ghost"
-        onClick={() => startExport(view, search, 'jsonl', names)}
+        onClick={() => void startExport(view, search, 'jsonl', names)}
       >
         Export JSON Lines
       </button>
       <button
         type="button"
         className="button-ghost"
-        onClick={() => startExport(view, search, 'csv', names)}
+        onClick={() => void startExport(view, search, 'csv', names)}
       >
         Export CSV
       </button>
