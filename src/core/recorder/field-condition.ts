@@ -231,7 +231,14 @@ function ordered(op: '>' | '>=' | '<' | '<=', a: number | string, b: number | st
  * with a text is exact and case-sensitive; `~` tests string fields only.
  */
 export function matchesFieldCondition(condition: FieldCondition, value: unknown): boolean {
-  const field = resolve(value, condition.path);
+  return fieldMeetsCondition(condition, resolve(value, condition.path));
+}
+
+/** The second half of {@link matchesFieldCondition}: the field already looked up. */
+export function fieldMeetsCondition(
+  condition: FieldCondition,
+  field: { found: true; value: unknown } | { found: false },
+): boolean {
   if (!field.found) return false;
   switch (condition.op) {
     case 'exists':

@@ -6,9 +6,9 @@
 import { createRangeMatcher } from '../byte-search.ts';
 import type { RangeMatcher } from '../byte-search.ts';
 import { utf8Decoder } from '../decoders/utf8.ts';
-import { looksLikeJsonContainer } from '../payload.ts';
+import { compileJsonPath, scanJsonField } from '../json-field-scan.ts';
 import { compileTopicFilter, validateTopicFilter } from '../topic-filter.ts';
-import { matchesFieldCondition, parseFieldCondition } from './field-condition.ts';
+import { fieldMeetsCondition, parseFieldCondition } from './field-condition.ts';
 import { META_PUBLISHED } from './message-store.ts';
 import type { MessageStore } from './message-store.ts';
 
@@ -59,33 +59,6 @@ export interface CompiledQuery {
   forStore(store: MessageStore): StoreMatcher;
 }
 
-const MAX_JSON_DEPTH_SCAN = 10_000;
-
-/** Parses a payload as JSON only when it looks like JSON; null when it is not JSON. */
-function jsonOf(payload: Uint8Array): { ok: true; value: unknown } | { ok: false } {
-  if (payload.length === 0) return { ok: false };
-  const text = utf8Decoder.decode(payload);
-  if (!looksLikeJsonContainer(text) || deeperThan(text, MAX_JSON_DEPTH_SCAN)) return { ok: false };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
-  }
-}
-
-/** JSON.parse recurses: a document nested 100,000 deep would overflow the worker's stack. */
-function deeperThan(text: string, limit: number): boolean {
-  let depth = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c === 0x7b || c === 0x5b) {
-      depth += 1;
-      if (depth > limit) return true;
-    } else if (c === 0x7d || c === 0x5d) depth -= 1;
-  }
-  return false;
-}
-
 /** Checks and compiles a query; every problem is named on its field, in words. */
 export function compileQuery(
   query: MessageQuery,
@@ -117,14 +90,16 @@ export function compileQuery(
     }
   }
 
-  let fieldMatches: ((payload: Uint8Array) => boolean) | null = null;
+  let fieldMatches: RangeMatcher | null = null;
   if (query.field.trim() !== '') {
     const parsed = parseFieldCondition(query.field);
     if (parsed.ok) {
       const { condition } = parsed;
-      fieldMatches = (payload) => {
-        const json = jsonOf(payload);
-        return json.ok && matchesFieldCondition(condition, json.value);
+      const path = compileJsonPath(condition.path);
+      // Read from the bytes in place: no text decode and no object tree per payload.
+      fieldMatches = (bytes, start, end) => {
+        const field = scanJsonField(bytes, start, end, path);
+        return field !== null && fieldMeetsCondition(condition, field);
       };
     } else problems.push({ field: 'field', reason: parsed.reason });
   }
@@ -175,12 +150,12 @@ export function compileQuery(
             if (published !== wantPublished) return false;
           }
           if (!topicPasses(store.topicIdOf(id))) return false;
-          if (payloadMatches) {
-            const start = store.payloadStart(id);
-            const end = start + store.payloadLength(id);
-            if (!payloadMatches(store.chunkOf(id), start, end)) return false;
-          }
-          return !fieldMatches || fieldMatches(store.payloadOf(id));
+          if (!payloadMatches && !fieldMatches) return true;
+          const bytes = store.chunkOf(id);
+          const start = store.payloadStart(id);
+          const end = start + store.payloadLength(id);
+          if (payloadMatches && !payloadMatches(bytes, start, end)) return false;
+          return !fieldMatches || fieldMatches(bytes, start, end);
         };
       },
     },
