@@ -19,6 +19,8 @@ import type {
 } from '../../services/mqtt/index.ts';
 import type { ExportFile } from './export-file.ts';
 import { RecordedRows } from './recorded-rows.ts';
+import { createRedrawPacer } from './redraw-pacer.ts';
+import type { RedrawPacer } from './redraw-pacer.ts';
 
 const NO_COUNTERS: StreamCounters = { received: 0, bytes: 0, rate: 0 };
 
@@ -104,10 +106,15 @@ export type MessageView = StoreApi<MessageViewState> & {
   readonly recorded: RecordedRows;
   /** Where the export in progress writes its chunks. */
   readonly exportTarget: { file: ExportFile | null };
+  /** Paces the redraws of the rows and counters while the stream runs. */
+  readonly pacer: RedrawPacer;
 };
 
+/** The rows and counters redraw at most 20 times a second, however fast messages arrive. */
+const LIVE_REDRAW_MS = 50;
+
 export function createMessageView(): MessageView {
-  return Object.assign(
+  const view = Object.assign(
     createStore<MessageViewState>(() => ({
       version: 0,
       paused: false,
@@ -124,8 +131,14 @@ export function createMessageView(): MessageView {
       combined: new RingBuffer<MessageRow>(MESSAGE_HISTORY),
       recorded: new RecordedRows(),
       exportTarget: { file: null as ExportFile | null },
+      pacer: createRedrawPacer(LIVE_REDRAW_MS),
     },
   );
+  view.subscribe((state, previous) => {
+    if (state.version !== previous.version || state.totals !== previous.totals)
+      view.pacer.request();
+  });
+  return view;
 }
 
 /** The rows the list shows now. */

@@ -9,12 +9,10 @@ import type { MessageRow } from '../../../services/mqtt/index.ts';
 import { fetchRecordedRows, selectRow, visibleRows } from '../messages-store.ts';
 import type { MessageView, RowKey } from '../messages-store.ts';
 import { MessagesContext } from '../messages-context.ts';
-import { usePacedVersion } from '../use-paced-version.ts';
+import { usePacedRedraw } from '../redraw-pacer.ts';
 import type { ConnectionLabel } from '../messages-context.ts';
 
 const ROW_HEIGHT = 30;
-/** The list redraws at most 20 times a second, however fast rows arrive. */
-const LIVE_REDRAW_MS = 50;
 /** Rows drawn above and below the visible ones, so fast scrolling shows no blank gap. */
 const OVERSCAN = 6;
 /** Browsers cap an element's height (Firefox near 17.9M px): beyond it, scroll is scaled. */
@@ -57,8 +55,8 @@ export function MessageList({
   onPause: () => void;
 }) {
   const { view, handleFor, search, subscriptionColor } = MessagesContext.use();
-  // Re-render when rows change (paced: see usePacedVersion); the rows live outside the store.
-  usePacedVersion(view, LIVE_REDRAW_MS);
+  // Re-render when rows change (paced: see RedrawPacer); the rows live outside the store.
+  usePacedRedraw(view.pacer);
   const selected = useStore(view, (state) => state.selected);
   const scrollTo = useStore(view, (state) => state.scrollTo);
   const { count, rowAt, recorded } = useRowSource(view);

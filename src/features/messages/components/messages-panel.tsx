@@ -1,12 +1,11 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import { createStore } from 'zustand/vanilla';
 import { Panel } from '../../../components/ui/panel.tsx';
 import { formatRate } from '../../../core/format.ts';
-import type { StreamCounters } from '../../../services/mqtt/index.ts';
 import { clearView, pauseView, resumeView, setViewFilter } from '../messages-store.ts';
 import type { ConnectionStream } from '../messages-store.ts';
 import { MessagesContext } from '../messages-context.ts';
+import { usePacedRedraw } from '../redraw-pacer.ts';
 import type { ConnectionLabel } from '../messages-context.ts';
 import { MessageList } from './message-list.tsx';
 import { RecorderStatus } from './recorder-status.tsx';
@@ -15,14 +14,20 @@ import './messages.css';
 
 const MessageDetail = lazy(() => import('./message-detail.tsx'));
 
-const noStream = createStore(() => ({ counters: { received: 0, bytes: 0, rate: 0 } }));
-
-/** The counters of the stream in view: one connection's, or all added up. */
-function useCounters(stream: ConnectionStream | undefined): StreamCounters {
+/**
+ * How many messages the stream in view received (one connection's, or all added up), and how
+ * fast. Redrawn on the rows' clock, so a frame with new rows and counts is laid out once.
+ */
+function StreamCounter({ stream }: { stream: ConnectionStream | undefined }) {
   const { view } = MessagesContext.use();
-  const totals = useStore(view, (state) => state.totals);
-  const own = useStore(stream ?? noStream, (state) => state.counters);
-  return stream ? own : totals;
+  usePacedRedraw(view.pacer);
+  const { received, rate } = stream ? stream.getState().counters : view.getState().totals;
+  return (
+    <span className="counter" aria-label="Messages received">
+      <strong data-testid="received-count">{received.toLocaleString('en-US')}</strong> received ·{' '}
+      {formatRate(rate)}
+    </span>
+  );
 }
 
 /** The stream of the open connections; `connections` says how each one is marked. */
@@ -34,7 +39,6 @@ export function MessagesPanel({ connections }: { connections: readonly Connectio
   const [searchOpen, setSearchOpen] = useState(false);
   const shown = connections.filter((c) => filter === null || c.id === filter);
   const shownIds = shown.map((c) => c.id);
-  const { received, rate } = useCounters(filter === null ? undefined : streamFor(filter));
   const labels = useMemo(
     () => (connections.length > 1 ? new Map(connections.map((c) => [c.id, c])) : null),
     [connections],
@@ -75,10 +79,7 @@ export function MessagesPanel({ connections }: { connections: readonly Connectio
               </select>
             </label>
           )}
-          <span className="counter" aria-label="Messages received">
-            <strong data-testid="received-count">{received.toLocaleString('en-US')}</strong>{' '}
-            received · {formatRate(rate)}
-          </span>
+          <StreamCounter stream={filter === null ? undefined : streamFor(filter)} />
           <button
             type="button"
             className="button-secondary"
