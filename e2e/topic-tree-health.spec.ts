@@ -110,7 +110,11 @@ test.describe('topic tree health', () => {
     await expect(treeItem(page, 'health/search/alpha-1')).toHaveCount(0);
   });
 
-  test('History shows the topic’s recorded messages', async ({ page, scope, nodeClient }) => {
+  test('History shows the topic’s recorded messages, with its search in the form to refine', async ({
+    page,
+    scope,
+    nodeClient,
+  }) => {
     await openQuietDashboard(page, scope);
     await subscribeInUi(page, 'health/#');
     for (let i = 0; i < 3; i += 1) await nodeClient.publishAsync('health/history/a', String(i));
@@ -120,6 +124,12 @@ test.describe('topic tree health', () => {
 
     await page.getByRole('button', { name: 'History of health/history/a' }).click();
     await expect(page.getByTestId('query-status')).toContainText('3 matches');
+    // The search form opened with the topic in it; the user narrows it from there.
+    const form = page.getByRole('search', { name: 'Search recorded messages' });
+    await expect(form.getByLabel('Topic filter')).toHaveValue('health/history/a');
+    await form.getByLabel('Payload contains').fill('2');
+    await form.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(page.getByTestId('query-status')).toContainText('1 match');
   });
 
   test('tree items are named by everything they show (axe)', async ({

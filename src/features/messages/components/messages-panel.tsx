@@ -37,6 +37,15 @@ export function MessagesPanel({ connections }: { connections: readonly Connectio
   const filter = useStore(view, (state) => state.filter);
   const selected = useStore(view, (state) => state.selected);
   const [searchOpen, setSearchOpen] = useState(false);
+  // A search started from elsewhere (the topic tree) opens the form, so the query is in sight.
+  const query = useStore(view, (state) =>
+    state.source.kind === 'recorded' ? state.source.query : null,
+  );
+  const [openedFor, setOpenedFor] = useState(query);
+  if (query !== openedFor) {
+    setOpenedFor(query);
+    if (query && !searchOpen) setSearchOpen(true);
+  }
   const shown = connections.filter((c) => filter === null || c.id === filter);
   const shownIds = shown.map((c) => c.id);
   const labels = useMemo(

@@ -25,9 +25,20 @@ function parseLocalTime(value: string): number | null {
 export function SearchBar({ connectionIds }: { connectionIds: readonly string[] }) {
   const { view, search } = MessagesContext.use();
   const source = useStore(view, (state) => state.source);
-  const [draft, setDraft] = useState<MessageQuery>(EMPTY_QUERY);
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const shown = source.kind === 'recorded' ? source.query : null;
+  const [draft, setDraft] = useState<MessageQuery>(shown ?? EMPTY_QUERY);
+  const [from, setFrom] = useState(localTimeInput(shown?.from ?? null));
+  const [to, setTo] = useState(localTimeInput(shown?.to ?? null));
+  // A search started elsewhere (the topic tree's History) shows its fields here, ready to edit.
+  const [filledFrom, setFilledFrom] = useState(shown);
+  if (shown !== filledFrom) {
+    setFilledFrom(shown);
+    if (shown) {
+      setDraft(shown);
+      setFrom(localTimeInput(shown.from));
+      setTo(localTimeInput(shown.to));
+    }
+  }
   const [jump, setJump] = useState('');
   const problems = source.kind === 'recorded' ? (source.status?.problems ?? []) : [];
   const problemOf = (field: QueryField) => problems.find((p) => p.field === field)?.reason;
@@ -152,6 +163,14 @@ export function SearchBar({ connectionIds }: { connectionIds: readonly string[] 
       </details>
     </form>
   );
+}
+
+/** Epoch ms → `datetime-local` value (local time, to the second); '' for no bound. */
+function localTimeInput(time: number | null): string {
+  if (time === null) return '';
+  const date = new Date(time);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}T${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
 }
 
 /** `HH:MM[:SS]` today, local time. */
