@@ -10,6 +10,8 @@ export interface RunningMosquitto {
   wsUrl: string;
   wsPort: number;
   tcpPort: number;
+  /** Sends the process a signal: SIGKILL (a crash), SIGSTOP and SIGCONT (a freeze). */
+  signal(signal: NodeJS.Signals): void;
   stop(): Promise<void>;
 }
 
@@ -109,7 +111,11 @@ export async function startMosquitto(options: MosquittoOptions = {}): Promise<Ru
     wsUrl: `ws://127.0.0.1:${wsPort}`,
     wsPort,
     tcpPort,
+    signal(signal) {
+      child.kill(signal);
+    },
     async stop() {
+      child.kill('SIGCONT'); // a frozen broker cannot act on SIGTERM
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');

@@ -172,6 +172,13 @@ export function applyStreamBatches(
       countersChanged = true;
     }
     for (const topic of part.newTopics) stream.knownTopics.push(topic);
+    for (const event of part.events) {
+      if (event.type !== 'stream-gap') continue;
+      const marker = gapRow(part.connectionId, event);
+      stream.rows.push(marker);
+      view.combined.push(marker);
+      if (state.source.kind === 'live') changed = true;
+    }
     if (part.rows.length > 0) {
       for (const row of part.rows) {
         stream.rows.push(row);
@@ -202,6 +209,29 @@ export function applyStreamBatches(
   if (changed) changes.version = state.version + 1;
   if (countersChanged) changes.totals = addCounters(allStreams());
   if (Object.keys(changes).length > 0) view.setState(changes);
+}
+
+/** The row marking where a connection was lost and came back; it opens no detail. */
+function gapRow(
+  connectionId: string,
+  gap: { lostAt: number; resumedAt: number; sessionPresent: boolean },
+): MessageRow {
+  return {
+    connectionId,
+    seq: 0,
+    time: gap.resumedAt,
+    topic: '',
+    format: 'empty',
+    preview: '',
+    size: 0,
+    truncated: false,
+    qos: 0,
+    retain: false,
+    dup: false,
+    cut: false,
+    published: false,
+    gap: { lostAt: gap.lostAt, resumedAt: gap.resumedAt, sessionPresent: gap.sessionPresent },
+  };
 }
 
 function streamChanges(part: ConnectionBatch): Partial<StreamState> {

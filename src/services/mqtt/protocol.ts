@@ -51,6 +51,12 @@ export type ConnectionStatus =
       url: string;
       protocolVersion: ProtocolVersion;
       sessionPresent: boolean;
+      /**
+       * Set when nothing (no message, no keepalive answer) came from the broker for 1.5
+       * keepalive periods: the socket is open but the broker may be frozen. Epoch ms of the
+       * last packet; null while packets flow.
+       */
+      silentSince: number | null;
     }
   | {
       status: 'reconnecting';
@@ -139,7 +145,12 @@ export type ConnectionEvent =
   | { type: 'published'; id: number; qos: QoS }
   | { type: 'publish-failed'; id: number; reason: string }
   | { type: 'log'; entry: LogEntry }
-  | { type: 'recording'; recording: RecordingState };
+  | { type: 'recording'; recording: RecordingState }
+  /**
+   * The connection was lost at `lostAt` and is back at `resumedAt`: messages sent meanwhile
+   * may be missing (the broker keeps them only for a session it kept, and only at QoS 1 and 2).
+   */
+  | { type: 'stream-gap'; lostAt: number; resumedAt: number; sessionPresent: boolean };
 
 /** How the opening of a saved recording went. */
 export type RecordingState =
@@ -173,6 +184,11 @@ export interface MessageRow {
   cut: boolean;
   /** Sent from this page rather than received. */
   published: boolean;
+  /**
+   * Set on a row the page adds where the connection was lost and came back: not a message,
+   * a marker that messages sent meanwhile may be missing.
+   */
+  gap?: { lostAt: number; resumedAt: number; sessionPresent: boolean };
 }
 
 /**

@@ -15,8 +15,12 @@ export function describeStatus(
       return needsPassword ? 'Password needed' : 'Not connected';
     case 'connecting':
       return status.attempt > 1 ? `Connecting (attempt ${status.attempt})…` : 'Connecting…';
-    case 'connected':
-      return `Connected · MQTT ${status.protocolVersion === 5 ? '5.0' : '3.1.1'}`;
+    case 'connected': {
+      const connected = `Connected · MQTT ${status.protocolVersion === 5 ? '5.0' : '3.1.1'}`;
+      if (status.silentSince === null) return connected;
+      const seconds = Math.max(0, Math.round((now - status.silentSince) / 1_000));
+      return `${connected} · no answer from the broker for ${seconds} s`;
+    }
     case 'reconnecting': {
       const seconds = secondsUntil(status.retryAt, now);
       return `Reconnecting in ${seconds} s (attempt ${status.attempt})`;
@@ -40,10 +44,15 @@ export function ConnectionStatusBadge({
   const store = statusFor(connectionId);
   const status = useStore(store, (state) => state.status);
   const needsPassword = useStore(store, (state) => state.needsPassword);
-  const now = useNow(status.status === 'reconnecting');
+  const silent = status.status === 'connected' && status.silentSince !== null;
+  const now = useNow(status.status === 'reconnecting' || silent);
   const url = 'url' in status ? status.url : '';
   return (
-    <div className={`status status-${status.status}`} role="status" aria-label="Connection status">
+    <div
+      className={`status status-${status.status}${silent ? ' status-silent' : ''}`}
+      role="status"
+      aria-label="Connection status"
+    >
       <span className="status-dot" aria-hidden="true" />
       <span className="status-name">{name}</span>
       <span className="status-text">{describeStatus(status, now, needsPassword)}</span>

@@ -178,7 +178,9 @@ export function MessageList({
                 open(index);
               }}
             >
-              {row ? (
+              {row?.gap ? (
+                <GapCell gap={row.gap} />
+              ) : row ? (
                 <RowCells
                   row={row}
                   label={label ?? null}
@@ -195,6 +197,20 @@ export function MessageList({
         })}
       </div>
     </div>
+  );
+}
+
+/** Where the connection was lost and came back: messages sent meanwhile may be missing. */
+function GapCell({ gap }: { gap: NonNullable<MessageRow['gap']> }) {
+  const seconds = (gap.resumedAt - gap.lostAt) / 1_000;
+  return (
+    <span role="gridcell" className="message-gap">
+      Connection lost at {formatTime(gap.lostAt)}, back after{' '}
+      {seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s
+      {gap.sessionPresent
+        ? ': the broker kept the session, so QoS 1 and 2 messages sent meanwhile follow; QoS 0 ones may be missing'
+        : ': messages sent meanwhile may be missing'}
+    </span>
   );
 }
 

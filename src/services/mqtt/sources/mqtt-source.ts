@@ -42,6 +42,14 @@ export interface MessageSource {
 }
 
 const PROBE_TIMEOUT_MS = 4_000;
+/** How often a connected source checks that the broker still answers. */
+const SILENCE_CHECK_MS = 500;
+/**
+ * A broker is called silent after this many keepalive periods with no packet from it. mqtt.js
+ * pings after one period of quiet and gives the connection up at 1.5 (then it reconnects):
+ * in between, the user sees that the ping went unanswered.
+ */
+const SILENT_AFTER_KEEPALIVES = 1.25;
 /** Failures where trying again the same way cannot help: the user must change the profile. */
 const FINAL_DIAGNOSES = new Set<Diagnosis['kind']>([
   'mixed-content',
@@ -67,6 +75,11 @@ export class MqttSource implements MessageSource {
   private brokerDisconnect: string | null = null;
   private diagnosis: Diagnosis | null = null;
   private diagnosing = false;
+  /** When a connection that was up was lost; cleared once it is back (a gap in the stream). */
+  private droppedAt: number | null = null;
+  /** Packets received from the broker, counted, not timed: the count is checked twice a second. */
+  private packets = 0;
+  private silenceWatch: ReturnType<typeof setInterval> | null = null;
   readonly subscriptions: SubscriptionKeeper;
   readonly publisher: Publisher;
 
@@ -92,6 +105,7 @@ export class MqttSource implements MessageSource {
     this.settings = settings;
     this.attempt = 1;
     this.wasConnected = false;
+    this.droppedAt = null;
     this.diagnosis = null;
     this.brokerDisconnect = null;
     const { url } = settings;
@@ -156,8 +170,23 @@ export class MqttSource implements MessageSource {
         url,
         protocolVersion: settings.protocolVersion,
         sessionPresent: connack.sessionPresent,
+        silentSince: null,
       });
+      if (this.droppedAt !== null) {
+        const resumedAt = Date.now();
+        this.emit({
+          type: 'stream-gap',
+          lostAt: this.droppedAt,
+          resumedAt,
+          sessionPresent: connack.sessionPresent,
+        });
+        this.droppedAt = null;
+      }
+      this.watchSilence(client, settings.keepaliveSeconds);
       this.subscriptions.restore(afterReconnect);
+    });
+    client.on('packetreceive', () => {
+      this.packets += 1;
     });
     client.on('reconnect', () => {
       if (!isCurrent()) return;
@@ -168,6 +197,7 @@ export class MqttSource implements MessageSource {
       client.options.reconnectPeriod = reconnectDelayMs(
         settings.reconnectPeriodSeconds,
         this.attempt,
+        this.droppedAt !== null,
       );
       this.log('info', `Reconnect attempt ${this.attempt - 1}.`);
       this.setStatus({ status: 'connecting', url, attempt: this.attempt });
@@ -230,6 +260,7 @@ export class MqttSource implements MessageSource {
     const { url } = settings;
     const socket = this.socket;
     const wasUp = this.status.status === 'connected';
+    this.stopSilenceWatch();
     const closeText = socket?.closeCode ? ` (WebSocket close code ${socket.closeCode})` : '';
     this.log(wasUp ? 'warn' : 'info', `Socket closed${closeText}.`);
     const delay = client.options.reconnectPeriod ?? 0;
@@ -252,12 +283,23 @@ export class MqttSource implements MessageSource {
       this.closeClient('The connection was lost before the broker acknowledged it.');
       return this.fail(url, failure);
     }
-    this.log('info', `Next attempt in ${Math.round(delay / 1_000)} s.`);
+    let retryAt = Date.now() + delay;
+    if (wasUp) {
+      // A connection that was up: try again at once (mqtt.js would wait a whole period).
+      this.droppedAt ??= Date.now();
+      (client as unknown as { _clearReconnect?: () => void })._clearReconnect?.();
+      retryAt = Date.now();
+      setTimeout(() => {
+        if (this.client === client && !client.connected && !client.disconnecting)
+          (client as unknown as { _reconnect?: () => void })._reconnect?.();
+      }, 0);
+      this.log('info', 'Trying again now.');
+    } else this.log('info', `Next attempt in ${(delay / 1_000).toFixed(delay < 1_000 ? 2 : 0)} s.`);
     this.setStatus({
       status: 'reconnecting',
       url,
       attempt: this.attempt,
-      retryAt: Date.now() + delay,
+      retryAt,
       reason: failure.reason,
       hint: failure.hint,
     });
@@ -326,12 +368,50 @@ export class MqttSource implements MessageSource {
     }
   }
 
+  /**
+   * Marks the connection silent when no packet came for 1.25 keepalive periods (mqtt.js pings
+   * when idle, so a live broker always answers within one), and clears the mark when one comes.
+   * A keepalive of 0 turns pings off: silence then means nothing, and is not watched.
+   */
+  private watchSilence(client: MqttClient, keepaliveSeconds: number): void {
+    this.stopSilenceWatch();
+    if (keepaliveSeconds <= 0) return;
+    const limitMs = keepaliveSeconds * 1_000 * SILENT_AFTER_KEEPALIVES;
+    let seen = this.packets;
+    let lastPacketAt = Date.now();
+    this.silenceWatch = setInterval(() => {
+      const status = this.status;
+      if (this.client !== client || status.status !== 'connected') return this.stopSilenceWatch();
+      const now = Date.now();
+      if (this.packets !== seen) {
+        seen = this.packets;
+        lastPacketAt = now;
+        if (status.silentSince !== null) {
+          this.log('info', 'The broker answers again.');
+          this.setStatus({ ...status, silentSince: null });
+        }
+      } else if (status.silentSince === null && now - lastPacketAt >= limitMs) {
+        this.log(
+          'warn',
+          `No packet from the broker for ${Math.round((now - lastPacketAt) / 1_000)} s (keepalive ${keepaliveSeconds} s): it may be frozen or unreachable.`,
+        );
+        this.setStatus({ ...status, silentSince: lastPacketAt });
+      }
+    }, SILENCE_CHECK_MS);
+  }
+
+  private stopSilenceWatch(): void {
+    if (this.silenceWatch !== null) clearInterval(this.silenceWatch);
+    this.silenceWatch = null;
+  }
+
   private fail(url: string, failure: Failure): void {
     this.log('error', failure.reason);
     this.setStatus({ status: 'error', url, ...failure });
   }
 
   private closeClient(pendingReason: string): void {
+    this.stopSilenceWatch();
     const client = this.client;
     this.client = null;
     this.socket = null;

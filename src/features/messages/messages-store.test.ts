@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { emptyConnectionBatch } from '../../services/mqtt/protocol.ts';
+import type { EngineBatch, MessageRow } from '../../services/mqtt/index.ts';
+import {
+  applyStreamBatches,
+  createConnectionStream,
+  createMessageView,
+  visibleRows,
+} from './messages-store.ts';
+
+function row(seq: number): MessageRow {
+  return {
+    connectionId: 'c1',
+    seq,
+    time: 1_000 + seq,
+    topic: `t/${seq}`,
+    format: 'text',
+    preview: String(seq),
+    size: 1,
+    truncated: false,
+    qos: 0,
+    retain: false,
+    dup: false,
+    cut: false,
+    published: false,
+  };
+}
+
+describe('the live stream', () => {
+  it('marks where the connection was lost and came back, between the rows before and after', () => {
+    const view = createMessageView();
+    const stream = createConnectionStream('c1');
+    const apply = (batch: Partial<EngineBatch['connections'][number]>) =>
+      applyStreamBatches(
+        view,
+        {
+          connections: [{ ...emptyConnectionBatch('c1'), ...batch }],
+          query: null,
+          queryRows: null,
+          querySeek: null,
+          exportChunk: null,
+        },
+        () => stream,
+        () => [stream],
+      );
+    apply({ rows: [row(1), row(2)] });
+    apply({
+      events: [{ type: 'stream-gap', lostAt: 5_000, resumedAt: 7_500, sessionPresent: false }],
+      rows: [row(3)],
+    });
+    const rows = visibleRows(view, () => stream);
+    const shown = Array.from({ length: rows.size }, (_, i) => rows.at(i));
+    expect(shown.map((r) => (r?.gap ? 'gap' : r?.preview))).toEqual(['1', '2', 'gap', '3']);
+    expect(shown[2]?.gap).toEqual({ lostAt: 5_000, resumedAt: 7_500, sessionPresent: false });
+  });
+});
