@@ -109,3 +109,61 @@ test.describe('broker faults, shown as they happen (Mosquitto)', () => {
     }
   });
 });
+
+test.describe('the engine (the worker) fails', () => {
+  const engineWorker = async (page: Page) => {
+    await expect.poll(() => page.workers().length).toBeGreaterThan(0);
+    const worker = page.workers().find((w) => w.url().includes('mqtt-worker'));
+    if (!worker) throw new Error(`no engine worker among ${page.workers().map((w) => w.url())}`);
+    return worker;
+  };
+
+  test('an error inside the engine is said where the user looks, and the stream goes on', async ({
+    page,
+    scope,
+    nodeClient,
+  }) => {
+    await openQuietDashboard(page, scope);
+    await subscribeInUi(page, 'engine/#');
+    const worker = await engineWorker(page);
+    await worker.evaluate(() => {
+      setTimeout(() => {
+        throw new Error('boom in the engine');
+      });
+    });
+    const notices = page.getByRole('list', { name: 'Notices' });
+    await expect(notices).toContainText('The engine hit an error and carried on');
+    await expect(notices).toContainText('boom in the engine');
+    const before = await receivedCount(page);
+    await nodeClient.publishAsync('engine/after', 'still here');
+    await expect.poll(() => receivedCount(page)).toBe(before + 1);
+  });
+
+  test('an engine that stops answering is replaced, with its connection and subscriptions', async ({
+    page,
+    scope,
+    nodeClient,
+  }) => {
+    test.setTimeout(60_000);
+    await openQuietDashboard(page, scope);
+    await subscribeInUi(page, 'engine/#');
+    await nodeClient.publishAsync('engine/before', 'before');
+    await expect(page.getByRole('grid', { name: 'Messages' })).toContainText('engine/before');
+    const worker = await engineWorker(page);
+    // The worker ends itself: no event reaches the page, only the missing answers to pings.
+    await worker.evaluate(() => (self as unknown as { close(): void }).close());
+
+    const notices = page.getByRole('list', { name: 'Notices' });
+    await expect(notices).toContainText('The engine stopped answering', { timeout: 20_000 });
+    await expect(notices).toContainText('1 connection, with subscriptions and charts, restored');
+    const status = page.getByRole('status', { name: 'Connection status' });
+    await expect(status).toContainText('Connected', { timeout: 10_000 });
+    await expect(page.getByRole('listitem').filter({ hasText: 'engine/#' })).toContainText(
+      'active',
+    );
+    // The old rows went with the old engine; new messages arrive through the new one.
+    await expect(page.getByRole('grid', { name: 'Messages' })).not.toContainText('engine/before');
+    await nodeClient.publishAsync('engine/after', 'after');
+    await expect(page.getByRole('grid', { name: 'Messages' })).toContainText('engine/after');
+  });
+});

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
-import { wireBatches } from './app/batch-routing.ts';
+import { wireBatches, wireEngineTrouble } from './app/batch-routing.ts';
 import { startWorkspace } from './app/startup.ts';
 import { createWorkspace } from './app/workspace.ts';
 import { createMqttService } from './services/mqtt/index.ts';
@@ -13,6 +13,7 @@ const service = createMqttService();
 void import('./features/charts/components/live-chart.tsx');
 const workspace = createWorkspace(service);
 wireBatches(service, workspace);
+wireEngineTrouble(service, workspace);
 void startWorkspace(workspace, window.location);
 
 const root = document.getElementById('root');

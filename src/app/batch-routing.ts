@@ -1,7 +1,8 @@
 import type { EngineBatch, MqttService } from '../services/mqtt/index.ts';
 import { applyConnectionEvents } from '../features/connections/connection-store.ts';
 import { applySubscriptionEvent } from '../features/subscriptions/subscriptions-store.ts';
-import { applyStreamBatches } from '../features/messages/messages-store.ts';
+import { applyStreamBatches, clearView } from '../features/messages/messages-store.ts';
+import { notify } from '../components/ui/notices.tsx';
 import { applySnapshots } from '../features/charts/charts-store.ts';
 import { applyPublishEvent } from '../features/publish/publish-store.ts';
 import { applyTreeView } from '../features/topic-tree/topic-tree-store.ts';
@@ -37,4 +38,39 @@ export function routeBatch(workspace: Workspace, batch: EngineBatch): void {
 
 export function wireBatches(service: MqttService, workspace: Workspace): () => void {
   return service.onBatch((batch) => routeBatch(workspace, batch));
+}
+
+/** Errors said at most this often: a fault that repeats per message must not flood the page. */
+const ERROR_NOTICE_INTERVAL_MS = 5_000;
+
+/** Says what happened to the worker itself, and starts the view afresh after a restart. */
+export function wireEngineTrouble(service: MqttService, workspace: Workspace): () => void {
+  let lastErrorAt = -Infinity;
+  return service.onTrouble((trouble) => {
+    if (trouble.kind === 'error') {
+      const now = performance.now();
+      if (now - lastErrorAt < ERROR_NOTICE_INTERVAL_MS) return;
+      lastErrorAt = now;
+      notify(
+        workspace.notices,
+        'error',
+        `The engine hit an error and carried on: ${trouble.message}`,
+      );
+      return;
+    }
+    const bundles = [...workspace.bundles.values()];
+    // The new worker numbers messages afresh: rows of the old one would open the wrong detail.
+    clearView(
+      workspace.messageView,
+      bundles.map((bundle) => bundle.stream),
+      bundles.map((bundle) => bundle.handle),
+      workspace.messages.search,
+    );
+    const count = trouble.connectionIds.length;
+    notify(
+      workspace.notices,
+      'warn',
+      `The engine stopped answering (${trouble.reason}) and was restarted: ${count} connection${count === 1 ? '' : 's'}, with subscriptions and charts, restored. Messages recorded before the restart are gone.`,
+    );
+  });
 }

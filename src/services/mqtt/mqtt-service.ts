@@ -8,10 +8,26 @@ import type {
   RecorderBudget,
   SubscribeOptions,
   WorkerCommand,
+  WorkerMessage,
 } from './protocol.ts';
 import { DEFAULT_SUBSCRIBE_OPTIONS } from '../../core/subscription-options.ts';
+import { CommandJournal } from './command-journal.ts';
 
 export type BatchListener = (batch: EngineBatch) => void;
+
+/** What went wrong with the worker itself, for the page to say. */
+export type EngineTrouble =
+  /** An error in the worker; it carries on. */
+  | { kind: 'error'; message: string }
+  /** The worker stopped answering and a new one took over, told what the old one knew. */
+  | { kind: 'restarted'; reason: string; connectionIds: string[] };
+
+export type TroubleListener = (trouble: EngineTrouble) => void;
+
+/** How often the page asks the worker whether it is alive. */
+const HEARTBEAT_MS = 2_000;
+/** A ping unanswered this long means the worker crashed or hangs: it is replaced. */
+const DEAD_AFTER_MS = 8_000;
 
 /** What the page can ask of one connection. Holds no client and no message state. */
 export interface ConnectionHandle {
@@ -59,6 +75,7 @@ export interface MqttService {
   connection(connectionId: string): ConnectionHandle;
   readonly search: SearchHandle;
   onBatch(listener: BatchListener): () => void;
+  onTrouble(listener: TroubleListener): () => void;
 }
 
 /**
@@ -66,28 +83,85 @@ export interface MqttService {
  * the answer is applied in the next animation frame, so stores change at most once per frame.
  */
 export function createMqttService(): MqttService {
-  const worker = new Worker(new URL('./mqtt-worker.ts', import.meta.url), { type: 'module' });
   const listeners = new Set<BatchListener>();
+  const troubleListeners = new Set<TroubleListener>();
+  const journal = new CommandJournal();
+  /** Counts workers: a batch of a replaced worker is dropped, not delivered. */
+  let generation = 0;
   let pending: EngineBatch | null = null;
   let publishId = 0;
   let queryId = 0;
   let exportId = 0;
+  let pingNonce = 0;
+  /** When the oldest unanswered ping was sent; null when the worker answered. */
+  let awaitingSince: number | null = null;
 
-  const send = (command: WorkerCommand) => worker.postMessage(command);
+  const trouble = (event: EngineTrouble) => {
+    for (const listener of troubleListeners) listener(event);
+  };
 
-  const deliver = () => {
-    const batch = pending;
+  const send = (command: WorkerCommand) => {
+    journal.record(command);
+    worker.postMessage(command);
+  };
+
+  const startWorker = (): Worker => {
+    generation += 1;
+    const mine = generation;
+    const started = new Worker(new URL('./mqtt-worker.ts', import.meta.url), { type: 'module' });
+    const deliver = () => {
+      if (mine !== generation) return;
+      const batch = pending;
+      pending = null;
+      if (batch) for (const listener of listeners) listener(batch);
+      started.postMessage({ type: 'pull' } satisfies WorkerCommand);
+    };
+    started.onmessage = (event: MessageEvent<WorkerMessage>) => {
+      awaitingSince = null;
+      const message = event.data;
+      if ('pong' in message) return;
+      if ('workerError' in message) return trouble({ kind: 'error', message: message.workerError });
+      pending = message;
+      requestAnimationFrame(deliver);
+    };
+    // An uncaught error inside the worker: said, not thrown at the page; the worker goes on.
+    started.onerror = (event) => {
+      event.preventDefault();
+      trouble({ kind: 'error', message: event.message || 'An error in the engine.' });
+    };
+    started.onmessageerror = () =>
+      trouble({ kind: 'error', message: 'A message from the engine could not be read.' });
+    return started;
+  };
+
+  /** Replaces a worker that stopped answering, and tells the new one what the old one knew. */
+  const restart = (reason: string) => {
+    worker.terminate();
     pending = null;
-    if (batch) for (const listener of listeners) listener(batch);
-    send({ type: 'pull' });
+    awaitingSince = null;
+    worker = startWorker();
+    for (const command of journal.replay()) worker.postMessage(command);
+    worker.postMessage({ type: 'pull' } satisfies WorkerCommand);
+    trouble({ kind: 'restarted', reason, connectionIds: journal.connectionIds() });
   };
 
-  worker.onmessage = (event: MessageEvent<EngineBatch>) => {
-    pending = event.data;
-    requestAnimationFrame(deliver);
-  };
+  let worker = startWorker();
+
+  // Timed from the ping, not from the last answer: a hidden tab's throttled timers (one tick a
+  // minute) must not look like a dead worker.
+  setInterval(() => {
+    const now = performance.now();
+    if (awaitingSince === null) {
+      awaitingSince = now;
+      pingNonce += 1;
+      worker.postMessage({ type: 'ping', nonce: pingNonce } satisfies WorkerCommand);
+    } else if (now - awaitingSince > DEAD_AFTER_MS) {
+      restart(`it did not answer for ${Math.round((now - awaitingSince) / 1_000)} s`);
+    }
+  }, HEARTBEAT_MS);
+
   send({ type: 'page-info', pageProtocol: location.protocol });
-  send({ type: 'pull' });
+  worker.postMessage({ type: 'pull' } satisfies WorkerCommand);
 
   const handles = new Map<string, ConnectionHandle>();
   const handleFor = (connectionId: string): ConnectionHandle => ({
@@ -147,6 +221,10 @@ export function createMqttService(): MqttService {
     onBatch: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onTrouble: (listener) => {
+      troubleListeners.add(listener);
+      return () => troubleListeners.delete(listener);
     },
   };
 }

@@ -5,7 +5,7 @@ import type { IClientOptions, IStream, MqttClient } from 'mqtt';
 import { newSocketReport, WebSocketTransport } from './websocket-transport.ts';
 import type { SocketLike, SocketReport } from './websocket-transport.ts';
 import { Engine } from './engine/engine.ts';
-import type { EngineBatch, WorkerCommand } from './protocol.ts';
+import type { EngineBatch, WorkerCommand, WorkerFault, WorkerPong } from './protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -71,4 +71,17 @@ const engine = new Engine(connect, post, {
   fetch: (input, init) => fetch(input, init),
 });
 
-self.onmessage = (event: MessageEvent<WorkerCommand>) => engine.handle(event.data);
+self.onmessage = (event: MessageEvent<WorkerCommand>) => {
+  const command = event.data;
+  if (command.type === 'ping') {
+    self.postMessage({ pong: command.nonce } satisfies WorkerPong);
+    return;
+  }
+  try {
+    engine.handle(command);
+  } catch (error) {
+    // One bad command must not take the engine down: the page is told, the rest goes on.
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    self.postMessage({ workerError: `${command.type}: ${text}` } satisfies WorkerFault);
+  }
+};

@@ -109,6 +109,8 @@ export type WorkerCommand =
   | { type: 'page-info'; pageProtocol: string }
   /** The main thread has drawn the last batch and can take the next one. */
   | { type: 'pull' }
+  /** Are you alive? Answered at once with a {@link WorkerPong}, outside the paced batches. */
+  | { type: 'ping'; nonce: number }
   /** Searches the recorders; replaces the search before it. `query.connectionIds` picks them. */
   | { type: 'run-query'; queryId: number; query: MessageQuery }
   | { type: 'cancel-query'; queryId: number }
@@ -299,6 +301,19 @@ export interface EngineBatch {
   querySeek: { queryId: number; offset: number } | null;
   exportChunk: ExportChunk | null;
 }
+
+/** The worker's answer to a ping. */
+export interface WorkerPong {
+  pong: number;
+}
+
+/** An error the worker caught while handling a command; it carries on. */
+export interface WorkerFault {
+  workerError: string;
+}
+
+/** Everything the worker posts: a batch, most of the time. */
+export type WorkerMessage = EngineBatch | WorkerPong | WorkerFault;
 
 export function emptyConnectionBatch(connectionId: string): ConnectionBatch {
   return {

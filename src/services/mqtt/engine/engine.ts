@@ -40,6 +40,8 @@ export class Engine {
     switch (command.type) {
       case 'pull':
         return this.pump.pull();
+      case 'ping': // answered by the worker entry, before the engine
+        return;
       case 'page-info':
         this.environment.pageProtocol = command.pageProtocol;
         return;

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { createProfile } from '../../core/connection-profile.ts';
+import { DEFAULT_SUBSCRIBE_OPTIONS } from '../../core/subscription-options.ts';
+import { CommandJournal } from './command-journal.ts';
+import type { ConnectSettings, WorkerCommand } from './protocol.ts';
+
+const settings: ConnectSettings = {
+  url: 'ws://127.0.0.1:9001/mqtt',
+  clientId: 'test',
+  username: '',
+  password: '',
+  protocolVersion: 4,
+  cleanStart: true,
+  keepaliveSeconds: 30,
+  connectTimeoutSeconds: 10,
+  reconnectPeriodSeconds: 2,
+  sessionExpirySeconds: null,
+  will: null,
+  properties: createProfile({ host: '127.0.0.1', port: 9001, path: '/mqtt' }).properties,
+};
+
+const subscribe = (connectionId: string, filter: string): WorkerCommand => ({
+  type: 'subscribe',
+  connectionId,
+  filter,
+  qos: 0,
+  options: DEFAULT_SUBSCRIBE_OPTIONS,
+});
+
+const describeCommand = (command: WorkerCommand) =>
+  command.type +
+  ('connectionId' in command ? ` ${command.connectionId}` : '') +
+  ('filter' in command ? ` ${command.filter}` : '') +
+  ('seriesId' in command ? ` ${command.seriesId}` : '');
+
+describe('CommandJournal', () => {
+  it('replays what the worker must know, settings first and the connect last', () => {
+    const journal = new CommandJournal();
+    const commands: WorkerCommand[] = [
+      { type: 'page-info', pageProtocol: 'http:' },
+      { type: 'pull' },
+      { type: 'connect', connectionId: 'a', settings },
+      subscribe('a', 'x/#'),
+      subscribe('a', 'y/#'),
+      { type: 'watch-series', connectionId: 'a', seriesId: 's1', filter: 'x/1', jsonPath: 'v' },
+      {
+        type: 'publish',
+        connectionId: 'a',
+        id: 1,
+        topic: 'x/1',
+        payload: '1',
+        qos: 1,
+        retain: false,
+      },
+      { type: 'message-detail', connectionId: 'a', id: 3 },
+      { type: 'unsubscribe', connectionId: 'a', filter: 'x/#' },
+      subscribe('b', 'z/#'),
+      { type: 'connect', connectionId: 'b', settings },
+      { type: 'disconnect', connectionId: 'b' },
+      subscribe('gone', 'q/#'),
+      { type: 'close-connection', connectionId: 'gone' },
+    ];
+    for (const command of commands) journal.record(command);
+    expect(journal.replay().map(describeCommand)).toEqual([
+      'page-info',
+      'subscribe a y/#',
+      'watch-series a x/1 s1',
+      'connect a',
+      'subscribe b z/#',
+    ]);
+    expect(journal.connectionIds()).toEqual(['a', 'b']);
+  });
+
+  it('keeps the latest settings, budget and subscription options', () => {
+    const journal = new CommandJournal();
+    journal.record({ type: 'connect', connectionId: 'a', settings });
+    journal.record({
+      type: 'connect',
+      connectionId: 'a',
+      settings: { ...settings, clientId: 'two' },
+    });
+    journal.record({
+      type: 'subscribe',
+      connectionId: 'a',
+      filter: 'x',
+      qos: 0,
+      options: DEFAULT_SUBSCRIBE_OPTIONS,
+    });
+    journal.record({
+      type: 'subscribe',
+      connectionId: 'a',
+      filter: 'x',
+      qos: 2,
+      options: DEFAULT_SUBSCRIBE_OPTIONS,
+    });
+    const replayed = journal.replay();
+    expect(replayed).toHaveLength(2);
+    expect(replayed[0]).toMatchObject({ type: 'subscribe', qos: 2 });
+    expect(replayed[1]).toMatchObject({ type: 'connect', settings: { clientId: 'two' } });
+  });
+});
