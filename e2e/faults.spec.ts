@@ -167,3 +167,32 @@ test.describe('the engine (the worker) fails', () => {
     await expect(page.getByRole('grid', { name: 'Messages' })).toContainText('engine/after');
   });
 });
+
+test('a panel that fails says so in its own frame, and the rest of the page goes on', async ({
+  page,
+  scope,
+  nodeClient,
+}) => {
+  // The list and the charts measure themselves with ResizeObserver: a browser where it throws
+  // breaks those two and nothing else.
+  await page.addInitScript(() => {
+    Object.assign(window, {
+      ResizeObserver: class {
+        constructor() {
+          throw new Error('ResizeObserver is broken here');
+        }
+      },
+    });
+  });
+  await openQuietDashboard(page, scope);
+  const messages = page.getByRole('region', { name: 'Messages' });
+  await expect(messages.getByRole('alert')).toContainText(
+    'The Messages panel stopped because of an error: ResizeObserver is broken here',
+  );
+  await expect(messages.getByRole('button', { name: 'Try again' })).toBeVisible();
+  // Every other panel still works: subscribe, and the topic tree shows what arrives.
+  await subscribeInUi(page, 'panel/#');
+  await nodeClient.publishAsync('panel/alive', '1');
+  await expect(page.getByRole('region', { name: 'Topics' })).toContainText('panel');
+  await expect(page.getByRole('region', { name: 'Publish' })).toBeVisible();
+});

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { NoticeArea } from '../components/ui/notices.tsx';
+import { PanelBoundary } from '../components/ui/panel.tsx';
 import { ConnectionsContext } from '../features/connections/connections-context.ts';
 import { ConnectionsPanel } from '../features/connections/components/connections-panel.tsx';
 import { ConnectionPanel } from '../features/connections/components/connection-panel.tsx';
@@ -95,45 +96,65 @@ export function App({ workspace }: { workspace: Workspace }) {
               </header>
               <NoticeArea store={workspace.notices} />
               <aside className="sidebar">
-                <ConnectionsPanel />
+                <PanelBoundary title="Connections">
+                  <ConnectionsPanel />
+                </PanelBoundary>
                 <RecordingsContext.Provider value={workspace.recordings}>
-                  <RecordingsPanel />
+                  <PanelBoundary title="Recordings">
+                    <RecordingsPanel />
+                  </PanelBoundary>
                 </RecordingsContext.Provider>
                 {focused && bundle && (
                   <SubscriptionsContext.Provider value={bundle.subscriptions}>
-                    <ConnectionPanel key={focused.id} profile={focused} />
-                    <SubscriptionsPanel connectionName={focused.name} />
-                    <FocusedBrokerStats workspace={workspace} connectionId={focused.id} />
-                    <PublishPanel connection={focused} names={names} />
+                    <PanelBoundary title="Connection">
+                      <ConnectionPanel key={focused.id} profile={focused} />
+                    </PanelBoundary>
+                    <PanelBoundary title="Subscriptions">
+                      <SubscriptionsPanel connectionName={focused.name} />
+                    </PanelBoundary>
+                    <PanelBoundary title="Broker statistics">
+                      <FocusedBrokerStats workspace={workspace} connectionId={focused.id} />
+                    </PanelBoundary>
+                    <PanelBoundary title="Publish">
+                      <PublishPanel connection={focused} names={names} />
+                    </PanelBoundary>
                   </SubscriptionsContext.Provider>
                 )}
               </aside>
               <main className="workspace">
-                {viewed && <ChartsPanel connections={labels} focusedConnectionId={viewed.id} />}
+                {viewed && (
+                  <PanelBoundary title="Charts">
+                    <ChartsPanel connections={labels} focusedConnectionId={viewed.id} />
+                  </PanelBoundary>
+                )}
                 <div className="stream-row">
                   {viewed && viewedBundle && (
-                    <TopicTreeContext.Provider value={viewedBundle.tree}>
-                      <TopicTreePanel
-                        key={viewed.id}
-                        connectionName={viewed.name}
-                        onShowHistory={(topicFilter) =>
-                          runSearch(
-                            workspace.messages.view,
-                            workspace.messages.search,
-                            [viewed.id],
-                            {
-                              ...EMPTY_QUERY,
-                              topicFilter,
-                            },
-                          )
-                        }
-                        onDeleteRetained={(topic) =>
-                          workspace.connections.handleFor(viewed.id).publish(topic, '', 1, true)
-                        }
-                      />
-                    </TopicTreeContext.Provider>
+                    <PanelBoundary title="Topics">
+                      <TopicTreeContext.Provider value={viewedBundle.tree}>
+                        <TopicTreePanel
+                          key={viewed.id}
+                          connectionName={viewed.name}
+                          onShowHistory={(topicFilter) =>
+                            runSearch(
+                              workspace.messages.view,
+                              workspace.messages.search,
+                              [viewed.id],
+                              {
+                                ...EMPTY_QUERY,
+                                topicFilter,
+                              },
+                            )
+                          }
+                          onDeleteRetained={(topic) =>
+                            workspace.connections.handleFor(viewed.id).publish(topic, '', 1, true)
+                          }
+                        />
+                      </TopicTreeContext.Provider>
+                    </PanelBoundary>
                   )}
-                  <MessagesPanel connections={streaming} />
+                  <PanelBoundary title="Messages">
+                    <MessagesPanel connections={streaming} />
+                  </PanelBoundary>
                 </div>
               </main>
             </div>

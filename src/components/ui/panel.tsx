@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { ReactNode } from 'react';
+import { ErrorBoundary } from './error-boundary.tsx';
 
 interface PanelProps {
   title: string;
@@ -19,5 +20,17 @@ export function Panel({ title, actions, className, children }: PanelProps) {
       </header>
       <div className="panel-body">{children}</div>
     </section>
+  );
+}
+
+/** A panel that fails alone: its frame and title stay, with what went wrong in its body. */
+export function PanelBoundary({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <ErrorBoundary
+      name={`The ${title} panel`}
+      frame={(message) => <Panel title={title}>{message}</Panel>}
+    >
+      {children}
+    </ErrorBoundary>
   );
 }

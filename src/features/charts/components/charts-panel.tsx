@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { useStore } from 'zustand';
+import { ErrorBoundary } from '../../../components/ui/error-boundary.tsx';
 import { Panel } from '../../../components/ui/panel.tsx';
 import { removeChart } from '../charts-store.ts';
 import type { ChartSpec } from '../charts-store.ts';
@@ -36,9 +37,11 @@ function ChartCard({ spec, source }: { spec: ChartSpec; source: ChartConnection 
           ✕
         </button>
       </header>
-      <Suspense fallback={<div className="chart chart-loading">Loading chart…</div>}>
-        <LiveChart spec={spec} snapshot={snapshot} />
-      </Suspense>
+      <ErrorBoundary name={`The chart ${spec.title}`}>
+        <Suspense fallback={<div className="chart chart-loading">Loading chart…</div>}>
+          <LiveChart spec={spec} snapshot={snapshot} />
+        </Suspense>
+      </ErrorBoundary>
     </article>
   );
 }

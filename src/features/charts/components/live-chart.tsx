@@ -104,14 +104,17 @@ function LiveChart({ spec, snapshot }: LiveChartProps) {
     <figure className="chart" aria-label={`Chart ${spec.title}`} data-points={pointCount}>
       {lines.length === 0 ? (
         <p className="chart-empty">
-          Waiting for numbers on <code>{spec.filter}</code>
-          {spec.jsonPath && (
-            <>
-              {' '}
-              in field <code>{spec.jsonPath}</code>
-            </>
-          )}
-          …
+          {/* One flex item: the text wraps as a sentence, not word by word. */}
+          <span>
+            Waiting for numbers on <code>{spec.filter}</code>
+            {spec.jsonPath && (
+              <>
+                {' '}
+                in field <code>{spec.jsonPath}</code>
+              </>
+            )}
+            …
+          </span>
         </p>
       ) : (
         <div
