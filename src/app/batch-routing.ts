@@ -1,4 +1,4 @@
-import type { EngineBatch, MqttService } from '../services/mqtt/index.ts';
+import type { ConnectionEvent, EngineBatch, MqttService } from '../services/mqtt/index.ts';
 import { applyConnectionEvents } from '../features/connections/connection-store.ts';
 import { applySubscriptionEvent } from '../features/subscriptions/subscriptions-store.ts';
 import { applyStreamBatches, clearView } from '../features/messages/messages-store.ts';
@@ -59,6 +59,18 @@ export function wireEngineTrouble(service: MqttService, workspace: Workspace): (
       return;
     }
     const bundles = [...workspace.bundles.values()];
+    // Until the new worker reports, no connection is up and no subscription is acknowledged:
+    // the old worker's "Connected" and "active" no longer hold.
+    for (const bundle of bundles) {
+      const { status } = bundle.status.getState();
+      if (status.status !== 'connected' && status.status !== 'reconnecting') continue;
+      const event: ConnectionEvent = {
+        type: 'status',
+        status: { status: 'connecting', url: status.url, attempt: 1 },
+      };
+      applyConnectionEvents(bundle.status, [event]);
+      applySubscriptionEvent(bundle.subscriptions, event);
+    }
     // The new worker numbers messages afresh: rows of the old one would open the wrong detail.
     clearView(
       workspace.messageView,
