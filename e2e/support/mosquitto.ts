@@ -1,10 +1,9 @@
 import { spawn, execFileSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './free-port.ts';
+import { freePort, waitForPort } from './free-port.ts';
 
 export interface RunningMosquitto {
   wsUrl: string;
@@ -41,25 +40,6 @@ function mosquittoBinary(): string {
   throw new Error(
     'mosquitto is not installed: apt-get install mosquitto (CI does this in .ci/run).',
   );
-}
-
-function waitForPort(port: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve();
-      });
-      socket.once('error', () => {
-        socket.destroy();
-        if (Date.now() > deadline) reject(new Error(`mosquitto did not open port ${port}`));
-        else setTimeout(attempt, 50);
-      });
-    };
-    attempt();
-  });
 }
 
 /** Starts a private Mosquitto with a WebSocket listener and a TCP listener on free loopback ports. */

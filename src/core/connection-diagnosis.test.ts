@@ -227,6 +227,33 @@ describe('diagnoseSocketFailure', () => {
     );
   });
 
+  it('login-refused: a close whose reason says the login was refused (RabbitMQ Web MQTT)', () => {
+    const d = diagnoseSocketFailure(
+      {
+        ...neverOpened(WS),
+        opened: true,
+        openForMs: 6,
+        closeCode: 1002,
+        closeReason: 'unauthenticated',
+        withLogin: true,
+      },
+      NOT_RUN,
+    );
+    expect(d.kind).toBe('login-refused');
+    expect(d.message).toContain('refused the login');
+    expect(d.message).toContain('“unauthenticated”');
+  });
+
+  it('closed-without-answer with a login: the username or password is named first', () => {
+    const d = diagnoseSocketFailure(
+      { ...neverOpened(WS), opened: true, openForMs: 20, closeCode: 1000, withLogin: true },
+      NOT_RUN,
+    );
+    expect(d.kind).toBe('closed-without-answer');
+    expect(d.message).toContain('may have refused the username or password without saying so');
+    expect(d.hint).toContain('Check the username and password');
+  });
+
   it('lost: the socket carried MQTT and then closed', () => {
     const d = diagnoseSocketFailure(
       {

@@ -42,6 +42,8 @@ export interface SocketEvidence {
   bytesFromBroker: number;
   /** The MQTT version this client sent in its CONNECT. */
   protocolVersion: 4 | 5;
+  /** The CONNECT carried a username (and so a login the broker may refuse). */
+  withLogin?: boolean;
 }
 
 /** 'answered': some HTTP response came back; 'failed': a network error; 'not-run': skipped. */
@@ -63,6 +65,7 @@ export type FailureKind =
   | 'unreachable'
   | 'closed-without-answer'
   | 'protocol-version-refused'
+  | 'login-refused'
   | 'lost';
 
 export interface Diagnosis {
@@ -392,6 +395,26 @@ export function diagnoseSocketFailure(evidence: SocketEvidence, probes: ProbeRes
       kind: 'protocol-version-refused',
       message: `The broker at ${url} accepted the WebSocket but closed it${after(evidence.openForMs)} without answering the MQTT 5 CONNECT${detail}: it may not support MQTT 5, or the path leads to something that is not an MQTT broker.`,
       hint: 'Try MQTT 3.1.1 in the connection settings. If that fails too, check the path.',
+    };
+  }
+  // RabbitMQ's Web MQTT answers a refused login by closing the WebSocket with the reason
+  // "unauthenticated" instead of a CONNACK (over TCP it sends return code 4): as final as one.
+  if (
+    /unauthenticated|not authori[sz]ed|unauthori[sz]ed|bad user ?name or password/i.test(
+      evidence.closeReason,
+    )
+  ) {
+    return {
+      kind: 'login-refused',
+      message: `The broker at ${url} refused the login${detail}.`,
+      hint: 'Check the username and password in the connection settings.',
+    };
+  }
+  if (evidence.withLogin) {
+    return {
+      kind: 'closed-without-answer',
+      message: `The broker at ${url} accepted the WebSocket but closed it${after(evidence.openForMs)} without answering the MQTT CONNECT${detail}: it may have refused the username or password without saying so (RabbitMQ's Web MQTT does this), or the path leads to something that is not an MQTT broker.`,
+      hint: "Check the username and password, then the path and the broker's log.",
     };
   }
   return {

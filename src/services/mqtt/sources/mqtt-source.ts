@@ -56,6 +56,8 @@ const FINAL_DIAGNOSES = new Set<Diagnosis['kind']>([
   'blocked-by-browser',
   'tls-port-with-ws',
   'plain-port-with-wss',
+  // Retrying a refused login cannot help and may lock the account.
+  'login-refused',
 ]);
 
 /**
@@ -339,6 +341,7 @@ export class MqttSource implements MessageSource {
           closeReason: socket.closeReason,
           bytesFromBroker: socket.bytesReceived,
           protocolVersion: settings.protocolVersion,
+          withLogin: settings.username !== '',
         },
         probes,
       );
