@@ -64,7 +64,7 @@ export interface AlarmEvent {
 }
 
 /** Smoothed random walk: random levels every stepMs joined by smoothstep, in [-1, 1]. */
-function drift(seed: number, t: number, stepMs: number): number {
+export function drift(seed: number, t: number, stepMs: number): number {
   const x = t / stepMs;
   const i = Math.floor(x);
   const f = x - i;

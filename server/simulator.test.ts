@@ -1,3 +1,4 @@
+import { decode as decodeCbor } from 'cborg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MqttClient } from 'mqtt';
 import { startBroker } from './broker.ts';
@@ -54,9 +55,8 @@ describe('startSimulator', () => {
     expect(String(find(messages, `${base}/status`)?.payload)).toBe('online');
     const meta: unknown = JSON.parse(String(find(messages, `${base}/meta`)?.payload));
     expect(meta).toMatchObject({ model: expect.any(String), firmware: expect.any(String) });
-    expect(new Set(messages.map((m) => m.topic.split('/')[1]))).toEqual(
-      new Set(['greenhouse', 'warehouse', 'office']),
-    );
+    const sites = messages.map((m) => m.topic.split('/')[1]).filter((site) => site !== 'cbor');
+    expect(new Set(sites)).toEqual(new Set(['greenhouse', 'warehouse', 'office']));
   });
 
   it('publishes a retained offline status when stopped', async () => {
@@ -86,6 +86,42 @@ describe('startSimulator', () => {
     const before = simulator.published();
     await received;
     expect(simulator.published() - before).toBeGreaterThanOrEqual(wanted);
+  });
+
+  it('publishes CBOR from an energy meter under demo/cbor/ at its cadence', async () => {
+    const { subscriber } = await setUp();
+    const received = collect(subscriber, (r) => r.length >= 3);
+    await subscriber.subscribeAsync('demo/cbor/#');
+    const messages = await received;
+    expect(new Set(messages.map((m) => m.topic))).toEqual(new Set(['demo/cbor/em-01/energy']));
+    const reading = decodeCbor(messages[0]?.payload ?? new Uint8Array()) as Record<string, unknown>;
+    expect(reading).toEqual({
+      ts: expect.any(Number),
+      power_W: expect.any(Number),
+      energy_kWh: expect.any(Number),
+      voltage_V: expect.any(Number),
+      current_A: [expect.any(Number), expect.any(Number), expect.any(Number)],
+    });
+  });
+
+  it('runs a Sparkplug B edge node whose DDATA flows under spBv1.0/', async () => {
+    const { simulator, subscriber } = await setUp();
+    expect(simulator.sparkplug?.spec.edgeNode).toBe('line1-edge');
+    const received = collect(subscriber, (r) => r.length >= 4);
+    await subscriber.subscribeAsync('spBv1.0/plant1/DDATA/#');
+    const topics = new Set((await received).map((m) => m.topic));
+    expect(topics).toEqual(
+      new Set([
+        'spBv1.0/plant1/DDATA/line1-edge/pump-01',
+        'spBv1.0/plant1/DDATA/line1-edge/tank-01',
+      ]),
+    );
+  });
+
+  it('leaves the industrial demo out when asked', async () => {
+    broker = await startBroker({ wsPort: 0, tcpPort: 0 });
+    simulator = await startSimulator({ brokerUrl: broker.tcpUrl ?? '', industrial: false });
+    expect(simulator.sparkplug).toBeNull();
   });
 
   it('reports an unreachable broker in words', async () => {

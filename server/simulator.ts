@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { encode as encodeCbor } from 'cborg';
 import { connectAsync } from 'mqtt';
 import type { IClientOptions, MqttClient } from 'mqtt';
+import { sampleEnergyMeter } from './plant-profiles.ts';
+import { settleWithin } from './settle-within.ts';
 import {
   createFleet,
   detectAlarms,
@@ -9,6 +12,8 @@ import {
   toTelemetry,
 } from './sensor-profiles.ts';
 import type { Device, SensorReading } from './sensor-profiles.ts';
+import { startSparkplugNode } from './sparkplug-node.ts';
+import type { RunningSparkplugNode } from './sparkplug-node.ts';
 
 export interface SimulatorOptions {
   /** mqtt://, ws:// or wss:// URL of the broker. */
@@ -21,6 +26,11 @@ export interface SimulatorOptions {
   prefix?: string;
   /** Login and TLS settings for every device's connection. */
   connectOptions?: Pick<IClientOptions, 'username' | 'password' | 'rejectUnauthorized'>;
+  /**
+   * The industrial part of the demo: a Sparkplug B edge node under `spBv1.0/` and an energy
+   * meter publishing CBOR under `<prefix>/cbor/`. On unless false.
+   */
+  industrial?: boolean;
 }
 
 export interface RunningSimulator {
@@ -29,25 +39,18 @@ export interface RunningSimulator {
   published(): number;
   /** Messages dropped because a client was disconnected or its outgoing buffer was full. */
   skipped(): number;
+  /** The Sparkplug B edge node, when the industrial demo runs. */
+  readonly sparkplug: RunningSparkplugNode | null;
 }
+
+/** The CBOR energy meter's id; it publishes `<prefix>/cbor/<id>/energy`. */
+export const ENERGY_METER_ID = 'em-01';
 
 const RATE_TICK_MS = 10;
 /** Beyond this many unsent bytes on a client, high-rate messages are dropped, not queued. */
 const MAX_OUTGOING_BYTES = 256 * 1024;
 const CONNECT_TIMEOUT_MS = 5000;
 const STOP_TIMEOUT_MS = 2000;
-
-/** Resolves when the promise settles or after ms, whichever is first; stop() must not hang. */
-function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    const done = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    promise.then(done, done);
-  });
-}
 
 interface SimulatedDevice {
   device: Device;
@@ -122,8 +125,49 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     published += 1;
   };
 
+  // The energy meter speaks MQTT 3.1.1, which has no content type: the page reads its CBOR by
+  // a rule for `<prefix>/cbor/#`.
+  const industrial = options.industrial ?? true;
+  let meter: MqttClient | null = null;
+  let sparkplug: RunningSparkplugNode | null = null;
+  if (industrial) {
+    try {
+      meter = await connectAsync(
+        options.brokerUrl,
+        {
+          ...options.connectOptions,
+          clientId: `mqtt-scope-sim-${ENERGY_METER_ID}-${randomUUID().slice(0, 8)}`,
+          connectTimeout: CONNECT_TIMEOUT_MS,
+          queueQoSZero: false,
+        },
+        false,
+      ).catch((error: Error) => {
+        throw new Error(`Simulator could not connect to ${options.brokerUrl}: ${error.message}`);
+      });
+      meter.on('error', () => {});
+      sparkplug = await startSparkplugNode({
+        brokerUrl: options.brokerUrl,
+        seed: options.seed,
+        intervalMs,
+        connectOptions: options.connectOptions,
+      });
+    } catch (error) {
+      await meter?.endAsync(true);
+      await Promise.all(devices.map((d) => d.client.endAsync(true)));
+      throw error instanceof Error ? error : new Error(String(error));
+    }
+  }
+  const meterTopic = `${prefix}/cbor/${ENERGY_METER_ID}/energy`;
+  const meterSeed = (options.seed ?? 1) + 5003;
+
   const tick = () => {
     const ts = Date.now();
+    if (meter?.connected) {
+      meter.publish(meterTopic, Buffer.from(encodeCbor(sampleEnergyMeter(meterSeed, ts))), {
+        qos: 0,
+      });
+      published += 1;
+    }
     for (const sim of devices) {
       // The flaky device's silences show as a stale topic; the high-rate load ignores them.
       if (isQuiet(sim.device, ts)) continue;
@@ -166,6 +210,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   let stopping: Promise<void> | null = null;
   const stop = async () => {
     for (const timer of timers) clearInterval(timer);
+    await Promise.all([
+      sparkplug?.stop(),
+      meter ? settleWithin(meter.endAsync(!meter.connected), STOP_TIMEOUT_MS) : null,
+    ]);
     await Promise.all(
       devices.map(async ({ client, topic }) => {
         if (client.connected) {
@@ -179,7 +227,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 
   return {
     stop: () => (stopping ??= stop()),
-    published: () => published,
+    published: () => published + (sparkplug?.published() ?? 0),
     skipped: () => skipped,
+    sparkplug,
   };
 }

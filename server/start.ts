@@ -49,7 +49,7 @@ function printBanner(scope: RunningScope, cli: Cli): void {
     `  Dashboard       ${scope.webUrl}`,
     `  Broker (ws)     ${scope.brokerWsUrl ?? 'none: enter a broker URL in the dashboard'}`,
     `  Broker (tcp)    ${scope.brokerTcpUrl ?? (cli.options.broker ? 'off (--no-tcp)' : 'none')}`,
-    `  Simulator       ${scope.demo ? `publishing demo/# (seed ${cli.options.seed ?? 1})` : 'off'}`,
+    `  Simulator       ${scope.demo ? `publishing demo/# and spBv1.0/# (seed ${cli.options.seed ?? 1})` : 'off'}`,
   ];
   const { login, tls, allowOrigins = [] } = cli.options;
   if (tcp) {

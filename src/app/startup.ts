@@ -121,8 +121,8 @@ export async function startWorkspace(workspace: Workspace, location: Location): 
   const { connections } = workspace;
   const config = await loadScopeConfig();
   const embeddedUrl = config?.brokerUrl ?? null;
-  const previousEmbeddedUrl = localStorage.getItem(EMBEDDED_URL_KEY);
-  if (embeddedUrl) localStorage.setItem(EMBEDDED_URL_KEY, embeddedUrl);
+  const previousEmbeddedUrl = workspace.storage.getItem(EMBEDDED_URL_KEY);
+  if (embeddedUrl) workspace.storage.setItem(EMBEDDED_URL_KEY, embeddedUrl);
 
   if (connections.profiles.getState().profiles.length === 0) setUpDemo(workspace, config);
   else {

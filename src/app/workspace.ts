@@ -1,6 +1,8 @@
 import { createNoticesStore, notify } from '../components/ui/notices.tsx';
 import type { NoticesStore } from '../components/ui/notices.tsx';
 import { pickProfileColor } from '../core/connection-profile.ts';
+import { guardedStorage } from '../core/guarded-storage.ts';
+import type { KeyValueStorage, WriteFailure } from '../core/guarded-storage.ts';
 import type { ConnectionProfile } from '../core/connection-profile.ts';
 import type { ConnectionHandle, MqttService, RecorderBudget } from '../services/mqtt/index.ts';
 import { DEFAULT_RECORDER_BUDGET } from '../core/recorder/message-store.ts';
@@ -61,6 +63,8 @@ export interface ConnectionBundle {
 /** Everything the page holds: the worker's handle, the profiles, and a bundle per connection. */
 export interface Workspace {
   notices: NoticesStore;
+  /** Where every saved entry is written; a write the browser refuses becomes a notice. */
+  storage: KeyValueStorage;
   profiles: ProfilesStore;
   bundles: Map<string, ConnectionBundle>;
   messageView: MessageView;
@@ -81,7 +85,7 @@ const LEGACY_KEYS = [
   ['mqtt-scope:topic-tree', topicTreeStorageKey],
 ] as const;
 
-function moveLegacyEntries(storage: Storage, connectionId: string): void {
+function moveLegacyEntries(storage: KeyValueStorage, connectionId: string): void {
   for (const [legacyKey, keyFor] of LEGACY_KEYS) {
     const value = storage.getItem(legacyKey);
     if (value === null) continue;
@@ -90,12 +94,57 @@ function moveLegacyEntries(storage: Storage, connectionId: string): void {
   }
 }
 
-export function createWorkspace(service: MqttService, storage: Storage = localStorage): Workspace {
+/** What a saved entry holds, for a sentence: 'the charts', 'the subscriptions of "Plant"'. */
+function savedEntryLabel(key: string, connectionName: (id: string) => string | null): string {
+  const [, kind = '', id = ''] = key.split(':');
+  const of = (what: string) => {
+    const name = connectionName(id);
+    return name === null ? what : `${what} of "${name}"`;
+  };
+  switch (kind) {
+    case 'connections':
+      return 'the connections';
+    case 'subscriptions':
+      return of('the subscriptions');
+    case 'topic-tree':
+      return of('the open branches of the topic tree');
+    case 'charts':
+      return 'the charts';
+    case 'publish':
+      return 'the publish draft';
+    case 'recorder-budget':
+      return 'the recorder budget';
+    default:
+      return 'a setting';
+  }
+}
+
+function writeFailedText(what: string, why: WriteFailure): string {
+  const cause =
+    why === 'full'
+      ? "the browser's storage for this site is full"
+      : 'the browser does not let this page save (private browsing, or storage turned off)';
+  return `Changes to ${what} could not be saved: ${cause}. They stay in effect until you close or reload the page.`;
+}
+
+export function createWorkspace(
+  service: MqttService,
+  browserStorage: KeyValueStorage = localStorage,
+): Workspace {
   const notices = createNoticesStore();
+  // Set once the profiles are loaded; a write that fails before then names no connection.
+  let named: ProfilesStore | null = null;
+  const connectionName = (id: string) =>
+    named?.getState().profiles.find((p) => p.id === id)?.name ?? null;
+  // Every saved entry goes through this one guard: a refused write is told, never thrown.
+  const storage = guardedStorage(browserStorage, (key, why) =>
+    notify(notices, 'warn', writeFailedText(savedEntryLabel(key, connectionName), why)),
+  );
   const loaded = loadProfiles(storage);
   for (const problem of loaded.problems) notify(notices, 'warn', problem);
   if (loaded.migratedLegacyId) moveLegacyEntries(storage, loaded.migratedLegacyId);
   const profiles = createProfilesStore(storage, loaded.state);
+  named = profiles;
   const bundles = new Map<string, ConnectionBundle>();
   const recorderBudget = createRecorderBudgetStore();
   const isDefaultBudget = (budget: RecorderBudget) =>
@@ -114,15 +163,18 @@ export function createWorkspace(service: MqttService, storage: Storage = localSt
       id: profile.id,
       handle,
       status: createConnectionStore(),
-      subscriptions: createSubscriptionsStore(handle, (count) =>
-        notify(
-          notices,
-          'warn',
-          `${count} saved subscription(s) of "${profile.name}" could not be read and were removed.`,
-        ),
+      subscriptions: createSubscriptionsStore(
+        handle,
+        (count) =>
+          notify(
+            notices,
+            'warn',
+            `${count} saved subscription(s) of "${profile.name}" could not be read and were removed.`,
+          ),
+        storage,
       ),
       stream: createConnectionStream(profile.id),
-      tree: createTopicTreeStore(handle),
+      tree: createTopicTreeStore(handle, storage),
     };
     bundles.set(profile.id, bundle);
     bundle.subscriptions.sendAll();
@@ -141,6 +193,7 @@ export function createWorkspace(service: MqttService, storage: Storage = localSt
     () => loaded.migratedLegacyId ?? profiles.getState().profiles[0]?.id ?? 'unknown',
     (count) =>
       notify(notices, 'warn', `${count} saved chart(s) could not be read and were removed.`),
+    storage,
   );
   const chartData = createChartDataStore();
   syncChartsWithWorker(chartsStore, (id) => service.connection(id));
@@ -208,6 +261,7 @@ export function createWorkspace(service: MqttService, storage: Storage = localSt
 
   return {
     notices,
+    storage,
     profiles,
     bundles,
     recordings,
@@ -240,6 +294,6 @@ export function createWorkspace(service: MqttService, storage: Storage = localSt
       data: chartData,
       listTopics: (id) => bundles.get(id)?.stream.knownTopics ?? [],
     },
-    publish: { store: createPublishStore(), handleFor: (id) => bundleFor(id).handle },
+    publish: { store: createPublishStore(storage), handleFor: (id) => bundleFor(id).handle },
   };
 }

@@ -196,12 +196,16 @@ export function parseJsonContainer(payloadText: string): unknown {
 
 /**
  * The number a chart reads from a decoded payload: the whole payload when `path` is empty
- * (`21.43`, `"21.43"`, `true`), else the value at `path` in parsed JSON. Uses the one decode
- * the pipeline made, so charts never parse a payload again.
+ * (`21.43`, `"21.43"`, `true`, or a CBOR or MessagePack payload that is one number), else the
+ * value at `path` in the decoded value (parsed JSON, a Sparkplug payload's
+ * `metrics.Temperature.value`, a Protobuf field). Uses the one decode the pipeline made, so
+ * charts never parse a payload again.
  */
 export function readChartValue(decoded: DecodedPayload, path: JsonPath): number | null {
-  if (path.length > 0) return decoded.format === 'json' ? readNumber(decoded.value, path) : null;
-  return decoded.format === 'text' && !decoded.truncated
-    ? extractNumber(decoded.preview, path)
-    : null;
+  const { value } = decoded;
+  if (path.length > 0) return value === undefined ? null : readNumber(value, path);
+  if (decoded.format === 'text') {
+    return decoded.truncated ? null : extractNumber(decoded.preview, path);
+  }
+  return value === null || typeof value === 'object' ? null : toNumber(value);
 }

@@ -213,6 +213,16 @@ function toQoS(v: unknown): QoS {
 }
 
 /**
+ * A user property's value as text. Never `String(value)` on an object: a parsed
+ * `{"toString": 1}` makes it throw.
+ */
+function propertyText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === null || value === undefined) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/**
  * MQTTX keeps user properties as mqtt.js does, `{ key: value | value[] }`, and as that object's
  * JSON text in its flat database columns; arrays of `{ key, value }` are accepted too.
  */
@@ -228,13 +238,13 @@ function toUserProperties(v: unknown): UserProperty[] {
   if (Array.isArray(source)) {
     return source.flatMap((item) =>
       isRecord(item) && typeof item['key'] === 'string'
-        ? [{ key: item['key'], value: String(item['value'] ?? '') }]
+        ? [{ key: item['key'], value: propertyText(item['value']) }]
         : [],
     );
   }
   if (!isRecord(source)) return [];
   return Object.entries(source).flatMap(([key, value]) =>
-    (Array.isArray(value) ? value : [value]).map((one) => ({ key, value: String(one ?? '') })),
+    (Array.isArray(value) ? value : [value]).map((one) => ({ key, value: propertyText(one) })),
   );
 }
 
@@ -378,14 +388,23 @@ function mapMqttxSubscriptions(
   return out;
 }
 
-/** Connections in file order, collections unfolded (older MQTTX nested them as `children`). */
-function flattenMqttx(items: readonly unknown[], into: unknown[] = []): unknown[] {
-  for (const item of items) {
-    if (isMqttxCollection(item)) {
-      if (Array.isArray(item['children'])) flattenMqttx(item['children'], into);
-    } else {
-      into.push(item);
+/**
+ * Connections in file order, collections unfolded (older MQTTX nested them as `children`).
+ * Walked with a stack of its own, not by recursion: a file nested thousands deep would
+ * otherwise overflow the call stack.
+ */
+function flattenMqttx(items: readonly unknown[]): unknown[] {
+  const into: unknown[] = [];
+  const stack: { items: readonly unknown[]; next: number }[] = [{ items, next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as { items: readonly unknown[]; next: number };
+    if (top.next >= top.items.length) {
+      stack.pop();
+      continue;
     }
+    const item = top.items[top.next++];
+    if (!isMqttxCollection(item)) into.push(item);
+    else if (Array.isArray(item['children'])) stack.push({ items: item['children'], next: 0 });
   }
   return into;
 }

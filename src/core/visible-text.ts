@@ -5,15 +5,18 @@
  * `abcexe.png` and two topics that look the same can be told apart. Tab and line breaks stay.
  */
 
-// C0 controls except tab/LF/CR, DEL, C1 controls, Arabic letter mark, zero-width space/joiners,
-// LRM/RLM, bidi embeddings and overrides, word joiner…invisible operators, bidi isolates, BOM.
-const INVISIBLE =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
-const TEST = new RegExp(INVISIBLE.source);
+// Control characters except tab/LF/CR, and what Unicode calls default-ignorable: characters a
+// font shows as nothing (bidi controls, zero-width space and joiners, soft hyphen, Hangul
+// fillers, tags, BOM…). Variation selectors are default-ignorable too but only pick how the
+// character before them looks (the emoji form of ❤️), so they stay.
+const INVISIBLE = /(?![\t\n\r\p{Variation_Selector}])[\p{Cc}\p{Default_Ignorable_Code_Point}]/gu;
+const TEST = new RegExp(INVISIBLE.source, 'u');
 
+/** `\u200B`, or `\u{E0041}` for a character outside the Basic Multilingual Plane. */
 function escape(char: string): string {
-  return `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const code = char.codePointAt(0) ?? 0;
+  const hex = code.toString(16).toUpperCase();
+  return code > 0xffff ? `\\u{${hex}}` : `\\u${hex.padStart(4, '0')}`;
 }
 
 /** `text` with every invisible or direction-changing character written as `\uXXXX`. */

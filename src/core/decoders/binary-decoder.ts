@@ -1,5 +1,5 @@
 import { toHex } from '../payload.ts';
-import type { PayloadDecoder } from './types.ts';
+import type { DecodedPayload, FormatDecoder, PayloadDecoder } from './types.ts';
 
 /** The last resort: any bytes, shown as hex. */
 export const binaryDecoder: PayloadDecoder = {
@@ -14,4 +14,10 @@ export const binaryDecoder: PayloadDecoder = {
       truncated: hexBytes < payload.length,
     };
   },
+};
+
+/** Hex because a rule says so, whatever the bytes look like. */
+export const binaryFormatDecoder: FormatDecoder = {
+  id: 'binary',
+  decode: (evidence, limits) => binaryDecoder.decode(evidence, limits) as DecodedPayload,
 };

@@ -1,4 +1,4 @@
-import type { PayloadDecoder } from './types.ts';
+import type { DecodedPayload, FormatDecoder, PayloadDecoder } from './types.ts';
 import { isReadableUtf8, previewEnd, textPreview } from './utf8.ts';
 
 /**
@@ -18,5 +18,14 @@ export const textDecoder: PayloadDecoder = {
       size: payload.length,
       truncated: end < payload.length,
     };
+  },
+};
+
+/** Text because a rule says so: readable text is shown as it is, anything else is not text. */
+export const textFormatDecoder: FormatDecoder = {
+  id: 'text',
+  decode(evidence, limits) {
+    if (!textDecoder.canDecode(evidence, limits)) throw new Error('it is not readable UTF-8 text');
+    return textDecoder.decode(evidence, limits) as DecodedPayload;
   },
 };

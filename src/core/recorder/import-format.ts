@@ -21,6 +21,8 @@ export type ImportResult =
   { ok: true; recording: ImportedRecording } | { ok: false; reason: string };
 
 const MAX_SKIPPED_LISTED = 10;
+/** The largest time a Date holds: 100,000,000 days either side of 1970. */
+const MAX_TIME_MS = 8.64e15;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -40,7 +42,8 @@ const encoder = new TextEncoder();
 function readLine(value: unknown): (RecordInput & { connection: string }) | null {
   if (!isRecord(value)) return null;
   const { ts, topic, qos, retain } = value;
-  if (typeof ts !== 'number' || !Number.isFinite(ts)) return null;
+  // A time a Date can hold (ECMA-262 §21.4.1.22): anything else could not be shown or exported.
+  if (typeof ts !== 'number' || !(Math.abs(ts) <= MAX_TIME_MS)) return null;
   if (typeof topic !== 'string' || topic === '') return null;
   if (qos !== 0 && qos !== 1 && qos !== 2) return null;
   let payload: Uint8Array;
@@ -81,10 +84,16 @@ export function parseRecording(text: string): ImportResult {
         'This file is not an MQTT Scope recording: its first line should say "mqtt-scope-recording". Export one with "Export… → JSON Lines".',
     };
   }
-  if (typeof header.version !== 'number' || header.version > RECORDING_VERSION)
+  // Never String() the version itself: a parsed {"toString": 1} makes String() throw.
+  if (typeof header.version !== 'number')
     return {
       ok: false,
-      reason: `This recording was written by a newer MQTT Scope (format version ${String(header.version)}); this one reads version ${RECORDING_VERSION}.`,
+      reason: `This recording's first line is damaged: its format version is not a number (this MQTT Scope reads version ${RECORDING_VERSION}).`,
+    };
+  if (header.version > RECORDING_VERSION)
+    return {
+      ok: false,
+      reason: `This recording was written by a newer MQTT Scope (format version ${header.version}); this one reads version ${RECORDING_VERSION}.`,
     };
 
   const messages: RecordInput[] = [];

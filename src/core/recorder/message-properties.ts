@@ -23,9 +23,18 @@ function stringValues(value: unknown): Record<string, string | string[]> | undef
   const out: Record<string, string | string[]> = {};
   let any = false;
   for (const [key, entry] of Object.entries(value)) {
-    if (typeof entry === 'string') out[key] = entry;
-    else if (Array.isArray(entry)) out[key] = entry.map(String);
+    let kept: string | string[];
+    if (typeof entry === 'string') kept = entry;
+    // Never String() an element: an imported {"toString": 1} makes it throw.
+    else if (Array.isArray(entry)) kept = entry.filter((v): v is string => typeof v === 'string');
     else continue;
+    // Defined, not assigned: a key named __proto__ must stay a key, not replace the prototype.
+    Object.defineProperty(out, key, {
+      value: kept,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
     any = true;
   }
   return any ? out : undefined;

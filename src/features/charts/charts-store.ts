@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import { persist } from 'zustand/middleware';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import type { KeyValueStorage } from '../../core/guarded-storage.ts';
 import type { SeriesSnapshot } from '../../services/mqtt/index.ts';
 
 export interface ChartSpec {
@@ -37,16 +38,18 @@ function isChartSpec(value: unknown): value is ChartSpec {
 }
 
 /**
- * The charts the user set up, saved. Version 0 (one broker) had no connection on a chart:
+ * The charts the user set up, saved (in `storage`, localStorage unless given). Version 0 (one broker) had no connection on a chart:
  * those charts read the connection that the old single broker became.
  */
 export function createChartsStore(
   legacyConnectionId: () => string,
   onDropped: (count: number) => void = () => undefined,
+  storage?: KeyValueStorage,
 ): ChartsStore {
   return createStore<ChartsState>()(
     persist(() => ({ charts: [] as ChartSpec[] }), {
       name: 'mqtt-scope:charts',
+      storage: createJSONStorage(() => storage ?? localStorage),
       version: CHARTS_STORAGE_VERSION,
       migrate: (saved, version) => {
         const charts = (saved as { charts?: unknown } | null)?.charts;

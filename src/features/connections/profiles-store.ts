@@ -6,6 +6,7 @@ import {
   serializeProfilesForStorage,
 } from '../../core/profile-storage.ts';
 import type { ConnectionProfile } from '../../core/connection-profile.ts';
+import type { KeyValueStorage } from '../../core/guarded-storage.ts';
 
 export interface ProfilesState {
   profiles: ConnectionProfile[];
@@ -29,7 +30,7 @@ export interface LoadedProfiles {
   migratedLegacyId: string | null;
 }
 
-function readJson(storage: Storage, key: string): unknown {
+function readJson(storage: KeyValueStorage, key: string): unknown {
   const text = storage.getItem(key);
   if (text === null) return undefined;
   try {
@@ -40,7 +41,7 @@ function readJson(storage: Storage, key: string): unknown {
 }
 
 /** Reads the saved profiles (or migrates the previous release's one connection); never throws. */
-export function loadProfiles(storage: Storage): LoadedProfiles {
+export function loadProfiles(storage: KeyValueStorage): LoadedProfiles {
   const raw = readJson(storage, PROFILES_KEY);
   if (raw === undefined) {
     const legacyRaw = readJson(storage, LEGACY_CONNECTION_KEY);
@@ -76,8 +77,13 @@ export function loadProfiles(storage: Storage): LoadedProfiles {
  * The saved connection profiles. Saved by hand rather than by zustand's persist: each entry is
  * checked on load and a broken one is dropped alone, with a sentence for the user.
  * Passwords are written only for profiles that ask for it; the others stay in memory.
+ * `storage` is the app's guarded storage (core/guarded-storage.ts): a write the browser refuses
+ * is reported there, and the profiles still work for this visit.
  */
-export function createProfilesStore(storage: Storage, loaded: ProfilesState): ProfilesStore {
+export function createProfilesStore(
+  storage: KeyValueStorage,
+  loaded: ProfilesState,
+): ProfilesStore {
   const store = createStore<ProfilesState>()(() => loaded);
   const save = (state: ProfilesState) => {
     const data = {
@@ -85,12 +91,8 @@ export function createProfilesStore(storage: Storage, loaded: ProfilesState): Pr
       open: state.open,
       focusedId: state.focusedId,
     };
-    try {
-      storage.setItem(PROFILES_KEY, JSON.stringify(data));
-      storage.removeItem(LEGACY_CONNECTION_KEY);
-    } catch {
-      // Storage full or disabled: the profiles still work for this visit.
-    }
+    storage.setItem(PROFILES_KEY, JSON.stringify(data));
+    storage.removeItem(LEGACY_CONNECTION_KEY);
   };
   save(loaded);
   store.subscribe(save);

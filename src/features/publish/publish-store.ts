@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import { persist } from 'zustand/middleware';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import type { KeyValueStorage } from '../../core/guarded-storage.ts';
 import type { ConnectionEvent, QoS } from '../../services/mqtt/index.ts';
 
 export type DeliveryState =
@@ -53,11 +54,15 @@ function readDraft(saved: unknown): PublishDraft {
   };
 }
 
-/** The draft (saved) and the fate of the last messages sent (live only). */
-export function createPublishStore(): PublishStore {
+/**
+ * The draft (saved in `storage`, localStorage unless given) and the fate of the last messages
+ * sent (live only).
+ */
+export function createPublishStore(storage?: KeyValueStorage): PublishStore {
   return createStore<PublishState>()(
     persist(() => ({ draft: DEFAULT_DRAFT, history: [] as PublishRecord[] }), {
       name: 'mqtt-scope:publish',
+      storage: createJSONStorage(() => storage ?? localStorage),
       version: 1,
       // Version 0 had the same shape; merge checks every field either way.
       migrate: (saved) => saved as never,

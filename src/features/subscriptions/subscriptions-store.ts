@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import { persist } from 'zustand/middleware';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import type { KeyValueStorage } from '../../core/guarded-storage.ts';
 import { compileTopicFilter, validateTopicFilter } from '../../core/topic-filter.ts';
 import {
   DEFAULT_SUBSCRIBE_OPTIONS,
@@ -118,14 +119,19 @@ export function readSavedSubscriptions(saved: unknown): { kept: Subscription[]; 
   return { kept, dropped };
 }
 
-/** One connection's subscriptions, saved across reloads, kept in step with the worker. */
+/**
+ * One connection's subscriptions, saved across reloads (in `storage`, localStorage unless
+ * given), kept in step with the worker.
+ */
 export function createSubscriptionsStore(
   handle: ConnectionHandle,
   onDropped: (count: number) => void = () => undefined,
+  storage?: KeyValueStorage,
 ): SubscriptionsStore {
   const store = createStore<SubscriptionsState>()(
     persist((): SubscriptionsState => ({ subscriptions: [], lastRestore: null }), {
       name: subscriptionsStorageKey(handle.connectionId),
+      storage: createJSONStorage(() => storage ?? localStorage),
       version: SUBSCRIPTIONS_STORAGE_VERSION,
       // Version 0 had the same shape; merge checks every field either way.
       migrate: (saved) => saved as never,

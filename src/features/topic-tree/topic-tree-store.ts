@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import { persist } from 'zustand/middleware';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import type { KeyValueStorage } from '../../core/guarded-storage.ts';
 import type { ConnectionHandle, TopicTreeView } from '../../services/mqtt/index.ts';
 
 export interface TopicTreeState {
@@ -30,8 +31,14 @@ const EMPTY_VIEW: TopicTreeView = {
 export const topicTreeStorageKey = (connectionId: string) =>
   `mqtt-scope:topic-tree:${connectionId}`;
 
-/** One connection's topic tree; the worker is told which nodes are open whenever that changes. */
-export function createTopicTreeStore(handle: ConnectionHandle): TopicTreeStore {
+/**
+ * One connection's topic tree; the worker is told which nodes are open whenever that changes.
+ * The open nodes are saved in `storage` (localStorage unless given).
+ */
+export function createTopicTreeStore(
+  handle: ConnectionHandle,
+  storage?: KeyValueStorage,
+): TopicTreeStore {
   const store = createStore<TopicTreeState>()(
     persist(
       () => ({
@@ -41,6 +48,7 @@ export function createTopicTreeStore(handle: ConnectionHandle): TopicTreeStore {
       }),
       {
         name: topicTreeStorageKey(handle.connectionId),
+        storage: createJSONStorage(() => storage ?? localStorage),
         version: 1,
         // Version 0 had the same shape; merge checks every field either way.
         migrate: (saved) => saved as never,

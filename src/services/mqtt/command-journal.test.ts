@@ -98,4 +98,33 @@ describe('CommandJournal', () => {
     expect(replayed[0]).toMatchObject({ type: 'subscribe', qos: 2 });
     expect(replayed[1]).toMatchObject({ type: 'connect', settings: { clientId: 'two' } });
   });
+
+  it('replays .proto schemas and decoder rules before the subscriptions and the connect', () => {
+    const journal = new CommandJournal();
+    journal.record({ type: 'connect', connectionId: 'a', settings });
+    journal.record(subscribe('a', 'x/#'));
+    journal.record({
+      type: 'register-proto-schema',
+      connectionId: 'a',
+      schemaId: 'p1',
+      text: 'v1',
+    });
+    journal.record({ type: 'register-proto-schema', connectionId: 'a', schemaId: 'p2', text: 'b' });
+    journal.record({
+      type: 'register-proto-schema',
+      connectionId: 'a',
+      schemaId: 'p1',
+      text: 'v2',
+    });
+    journal.record({ type: 'remove-proto-schema', connectionId: 'a', schemaId: 'p2' });
+    journal.record({ type: 'set-decoder-rules', connectionId: 'a', rules: [] });
+    const rules = [{ filter: 'demo/cbor/#', decoder: 'cbor' as const }];
+    journal.record({ type: 'set-decoder-rules', connectionId: 'a', rules });
+    expect(journal.replay()).toEqual([
+      { type: 'register-proto-schema', connectionId: 'a', schemaId: 'p1', text: 'v2' },
+      { type: 'set-decoder-rules', connectionId: 'a', rules },
+      subscribe('a', 'x/#'),
+      { type: 'connect', connectionId: 'a', settings },
+    ]);
+  });
 });

@@ -9,6 +9,9 @@ interface ConnectionState {
   series: Map<string, ConnectionCommand>;
   expanded: ConnectionCommand | null;
   topicSearch: ConnectionCommand | null;
+  /** .proto schemas by id, then the decoder rules that may name them. */
+  schemas: Map<string, ConnectionCommand>;
+  decoderRules: ConnectionCommand | null;
   /** Set while the page wants the connection up. */
   connect: ConnectionCommand | null;
 }
@@ -21,6 +24,8 @@ function emptyState(): ConnectionState {
     series: new Map(),
     expanded: null,
     topicSearch: null,
+    schemas: new Map(),
+    decoderRules: null,
     connect: null,
   };
 }
@@ -83,6 +88,15 @@ export class CommandJournal {
       case 'search-topics':
         state.topicSearch = command;
         return;
+      case 'register-proto-schema':
+        state.schemas.set(command.schemaId, command);
+        return;
+      case 'remove-proto-schema':
+        state.schemas.delete(command.schemaId);
+        return;
+      case 'set-decoder-rules':
+        state.decoderRules = command;
+        return;
       default:
         return;
     }
@@ -90,12 +104,14 @@ export class CommandJournal {
 
   /**
    * The commands that bring a new worker to the recorded state: settings before data
-   * (budget, recording, subscriptions, series, tree view), and the connect last, so the
-   * subscriptions go out with it.
+   * (decoders, budget, recording, subscriptions, series, tree view), and the connect last, so
+   * the subscriptions go out with it and the first message is decoded as before.
    */
   replay(): WorkerCommand[] {
     const commands: WorkerCommand[] = this.pageInfo ? [this.pageInfo] : [];
     for (const state of this.connections.values()) {
+      commands.push(...state.schemas.values());
+      if (state.decoderRules) commands.push(state.decoderRules);
       if (state.budget) commands.push(state.budget);
       if (state.recording) commands.push(state.recording);
       commands.push(...state.subscriptions.values(), ...state.series.values());

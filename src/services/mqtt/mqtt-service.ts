@@ -1,6 +1,7 @@
 import type {
   ConnectSettings,
   ConnectionBatch,
+  DecoderRule,
   EngineBatch,
   ExportFormat,
   MessageQuery,
@@ -52,6 +53,11 @@ export interface ConnectionHandle {
   setRecorderBudget(budget: RecorderBudget): void;
   /** Makes this connection show a saved recording (read-only, no broker). */
   openRecording(file: Blob): void;
+  /** Replaces the rules that map topic filters to decoders; first match wins. */
+  setDecoderRules(rules: DecoderRule[]): void;
+  /** Loads a .proto text for Protobuf rules; the outcome comes as a `decoders` event. */
+  registerProtoSchema(schemaId: string, text: string): void;
+  removeProtoSchema(schemaId: string): void;
 }
 
 /** The page's handle on searches across the recorders; answers come in batches. */
@@ -189,6 +195,10 @@ export function createMqttService(): MqttService {
     requestDetail: (id) => send({ type: 'message-detail', connectionId, id }),
     setRecorderBudget: (budget) => send({ type: 'set-recorder-budget', connectionId, budget }),
     openRecording: (file) => send({ type: 'open-recording', connectionId, file }),
+    setDecoderRules: (rules) => send({ type: 'set-decoder-rules', connectionId, rules }),
+    registerProtoSchema: (schemaId, text) =>
+      send({ type: 'register-proto-schema', connectionId, schemaId, text }),
+    removeProtoSchema: (schemaId) => send({ type: 'remove-proto-schema', connectionId, schemaId }),
   });
 
   const search: SearchHandle = {

@@ -4,7 +4,12 @@
  * changes. All of it is structured-clone friendly: plain data and typed arrays only.
  */
 import type { ConnectionProfile, ProtocolVersion, QoS } from '../../core/connection-profile.ts';
-import type { PayloadFormat } from '../../core/decoders/index.ts';
+import type {
+  DecodedPayload,
+  DecoderRule,
+  DecoderStatus,
+  PayloadFormat,
+} from '../../core/decoders/index.ts';
 import type { ExportFormat } from '../../core/recorder/export-format.ts';
 import type { MessageQuery, QueryProblem } from '../../core/recorder/message-query.ts';
 import type {
@@ -20,6 +25,7 @@ export type { ProtocolVersion, QoS } from '../../core/connection-profile.ts';
 export type { SubscribeOptions } from '../../core/subscription-options.ts';
 export type { ExportFormat } from '../../core/recorder/export-format.ts';
 export type { MessageProperties } from '../../core/recorder/message-properties.ts';
+export type { DecoderRule, DecoderStatus } from '../../core/decoders/index.ts';
 export type { MessageQuery, QueryProblem } from '../../core/recorder/message-query.ts';
 export type { RecorderBudget, RecorderStats } from '../../core/recorder/message-store.ts';
 
@@ -101,7 +107,12 @@ export type ConnectionCommand =
   /** The topic tree paths the user has opened; the worker sends rows for these only. */
   | ({ type: 'expand-topics'; paths: string[] } & ForConnection)
   /** Only topics whose path contains `text` (any case) are sent in the tree; '' for all. */
-  | ({ type: 'search-topics'; text: string } & ForConnection);
+  | ({ type: 'search-topics'; text: string } & ForConnection)
+  /** Replaces the connection's decoder rules (topic filter → decoder); first match wins. */
+  | ({ type: 'set-decoder-rules'; rules: DecoderRule[] } & ForConnection)
+  /** Parses a .proto text for Protobuf rules to name; replaces a schema of the same id. */
+  | ({ type: 'register-proto-schema'; schemaId: string; text: string } & ForConnection)
+  | ({ type: 'remove-proto-schema'; schemaId: string } & ForConnection);
 
 export type WorkerCommand =
   | ConnectionCommand
@@ -152,7 +163,13 @@ export type ConnectionEvent =
    * The connection was lost at `lostAt` and is back at `resumedAt`: messages sent meanwhile
    * may be missing (the broker keeps them only for a session it kept, and only at QoS 1 and 2).
    */
-  | { type: 'stream-gap'; lostAt: number; resumedAt: number; sessionPresent: boolean };
+  | { type: 'stream-gap'; lostAt: number; resumedAt: number; sessionPresent: boolean }
+  /**
+   * How the connection's decoder settings are doing, after each change: each .proto schema
+   * (compiling, ready with its message types, or failed with the reason) and the rules that
+   * cannot work as written.
+   */
+  | { type: 'decoders'; status: DecoderStatus };
 
 /** How the opening of a saved recording went. */
 export type RecordingState =
@@ -186,6 +203,8 @@ export interface MessageRow {
   cut: boolean;
   /** Sent from this page rather than received. */
   published: boolean;
+  /** Why the payload is not shown as its evidence said (a malformed CBOR item, …). */
+  note?: string;
   /**
    * Set on a row the page adds where the connection was lost and came back: not a message,
    * a marker that messages sent meanwhile may be missing.
@@ -199,6 +218,8 @@ export interface MessageRow {
  */
 export type MessageDetail = Omit<RecordedMessage, 'topicId'> & {
   connectionId: string;
+  /** The payload as the connection's decoders read it (format, preview, value, note). */
+  decoded?: DecodedPayload;
   /** The message before it on the same topic, for a diff. */
   previous: { id: number; time: number; payload: Uint8Array } | null;
 };

@@ -39,8 +39,11 @@ const handlers: Handlers = {
     source.publisher.publish(id, topic, payload, qos, retain),
   'watch-series': ({ sinks, pipeline }, { seriesId, filter, jsonPath }) => {
     sinks.series.watch(seriesId, filter, jsonPath);
-    sinks.series.backfill(seriesId, sinks.recorder.store, (topic, payload) =>
-      pipeline.decode(topic, payload),
+    // With the message's MQTT 5 properties: its content type may be what chose its decoder.
+    sinks.series.backfill(
+      seriesId,
+      sinks.recorder.store,
+      (topic, payload, id) => sinks.recorder.decodeRecorded(id) ?? pipeline.decode(topic, payload),
     );
   },
   'unwatch-series': ({ sinks }, { seriesId }) => sinks.series.unwatch(seriesId),
@@ -51,6 +54,25 @@ const handlers: Handlers = {
   'set-recorder-budget': ({ sinks }, { budget }) => sinks.recorder.setBudget(budget),
   'expand-topics': ({ sinks }, { paths }) => sinks.tree.expand(paths),
   'search-topics': ({ sinks }, { text }) => sinks.tree.search(text),
+  'set-decoder-rules': ({ decoders, emit }, { rules }) => {
+    decoders.setRules(rules);
+    emit({ type: 'decoders', status: decoders.status() });
+  },
+  'register-proto-schema': ({ decoders, emit }, { schemaId, text }) => {
+    const done = decoders.registerSchema(schemaId, text);
+    emit({ type: 'decoders', status: decoders.status() });
+    void done.then((state) => {
+      if (state.state === 'failed') {
+        const text = `The .proto schema '${schemaId}' could not be read: ${state.reason}`;
+        emit({ type: 'log', entry: { time: Date.now(), level: 'warn', text } });
+      }
+      emit({ type: 'decoders', status: decoders.status() });
+    });
+  },
+  'remove-proto-schema': ({ decoders, emit }, { schemaId }) => {
+    decoders.removeSchema(schemaId);
+    emit({ type: 'decoders', status: decoders.status() });
+  },
 };
 
 export function runConnectionCommand(connection: Connection, command: ConnectionCommand): void {

@@ -1,4 +1,5 @@
 import { createDecoderRegistry } from '../../../core/decoders/index.ts';
+import type { DecoderRegistry } from '../../../core/decoders/index.ts';
 import type { ConnectionEvent } from '../protocol.ts';
 import { createConnectionSinks } from '../sinks/index.ts';
 import type { ConnectionSinks } from '../sinks/index.ts';
@@ -14,13 +15,13 @@ export interface Connection {
   /** Set when the connection shows a saved recording instead of a broker. */
   recording: RecordingSource | null;
   pipeline: IngestPipeline;
+  /** This connection's decoders: its rules, its .proto schemas, what Sparkplug BIRTHs taught. */
+  decoders: DecoderRegistry;
   sinks: ConnectionSinks;
   /** Events since the last batch. */
   events: ConnectionEvent[];
   emit: (event: ConnectionEvent) => void;
 }
-
-const decoders = createDecoderRegistry();
 
 export function createConnection(
   id: string,
@@ -29,6 +30,10 @@ export function createConnection(
   /** Told whenever the connection has something new for the page. */
   onChange: () => void,
 ): Connection {
+  const decoders = createDecoderRegistry({
+    onProblem: (text) =>
+      connection.emit({ type: 'log', entry: { time: Date.now(), level: 'warn', text } }),
+  });
   const sinks = createConnectionSinks(id, decoders, Date.now());
   const pipeline = new IngestPipeline(id, sinks.all, decoders, onChange);
   const connection: Connection = {
@@ -36,6 +41,7 @@ export function createConnection(
     source: null as unknown as MqttSource,
     recording: null,
     pipeline,
+    decoders,
     sinks,
     events: [],
     emit: () => undefined,

@@ -18,17 +18,19 @@ class FakeClient extends EventEmitter {
   subscribeOptions: unknown[] = [];
   published: { topic: string; callback: (error?: Error) => void }[] = [];
   reconnectCleared = 0;
+  /** What the broker grants per filter (a SUBACK return code; 0x80 refuses); else what was asked. */
+  grants = new Map<string, number>();
   constructor(readonly options: IClientOptions) {
     super();
   }
   subscribe(
     filter: string,
-    options: unknown,
+    options: { qos: number },
     callback: (error: Error | null, granted: { qos: number }[]) => void,
   ) {
     this.subscribed.push(filter);
     this.subscribeOptions.push(options);
-    callback(null, [{ qos: 0 }]);
+    callback(null, [{ qos: this.grants.get(filter) ?? options.qos }]);
   }
   publish(topic: string, _payload: string, _options: unknown, callback: (error?: Error) => void) {
     this.published.push({ topic, callback });
@@ -339,6 +341,18 @@ describe('Engine', () => {
       },
     });
     expect(client().disconnecting).toBe(true);
+    // mqtt.js closes the socket after the refusal: that must not start a retry.
+    client().drop();
+    client().emit('reconnect');
+    pull();
+    expect(
+      allEvents()
+        .filter((e) => e.type === 'status')
+        .at(-1),
+    ).toMatchObject({
+      status: { status: 'error' },
+    });
+    // sources/mqtt-source.test.ts checks with the real mqtt.js client that no socket opens.
   });
 
   it('shows why the broker ended the session (MQTT 5 DISCONNECT)', () => {
@@ -394,14 +408,94 @@ describe('Engine', () => {
     expect(allEvents()).toContainEqual(expect.objectContaining({ type: 'publish-failed', id: 8 }));
   });
 
-  it('does not time out a connection that is busy delivering messages', () => {
+  // The keepalive hold-off is checked against the real mqtt.js client, with a broker that
+  // never answers pings: sources/mqtt-source.test.ts.
+
+  it('sends again on reconnect only what the broker granted, at the QoS it granted', () => {
+    const subscribe = (filter: string, qos: 0 | 1 | 2) =>
+      engine.handle({
+        type: 'subscribe',
+        connectionId: 'c1',
+        filter,
+        qos,
+        options: DEFAULT_SUBSCRIBE_OPTIONS,
+      });
     connect('c1', { clientId: 'c1' });
-    const keepalive = { counter: 2 };
-    Object.assign(client(), { keepaliveManager: keepalive });
+    client().grants = new Map([
+      ['plant/#', 1], // QoS 2 asked, 1 granted (as RabbitMQ does)
+      ['secret/#', 0x80], // refused
+    ]);
+    subscribe('plant/#', 2);
+    subscribe('hall/+', 0);
+    subscribe('secret/#', 1);
     client().accept();
-    // A ping is outstanding (counter 2); its answer is queued behind the backlog.
-    client().receive('a', '1');
-    expect(keepalive.counter).toBe(1);
+    client().drop();
+    client().emit('reconnect');
+    client().grants.set('plant/#', 2); // the new session grants what was asked
+    client().accept();
+    pull();
+    expect(client().subscribed).toEqual([
+      'plant/#',
+      'hall/+',
+      'secret/#',
+      // After the reconnect: the refused filter is not asked for again.
+      'plant/#',
+      'hall/+',
+    ]);
+    const outcomes = allEvents().flatMap((e) =>
+      e.type === 'subscribed'
+        ? [`${e.filter} QoS ${e.grantedQos}${e.restored ? ' restored' : ''}`]
+        : e.type === 'subscribe-failed'
+          ? [`${e.filter} refused: ${e.reason}`]
+          : [],
+    );
+    expect(outcomes).toEqual([
+      'plant/# QoS 1',
+      'hall/+ QoS 0',
+      'secret/# refused: The broker refused the subscription (not allowed or not supported).',
+      'plant/# QoS 2 restored',
+      'hall/+ QoS 0 restored',
+    ]);
+  });
+
+  it('reports each publish as delivered, or refused with the reason', () => {
+    connect('c1', { clientId: 'c1', protocolVersion: 5 });
+    client().accept();
+    const publish = (id: number, topic: string, qos: 0 | 1 | 2) =>
+      engine.handle({
+        type: 'publish',
+        connectionId: 'c1',
+        id,
+        topic,
+        payload: 'p',
+        qos,
+        retain: false,
+      });
+    publish(1, 'plant/valve', 1);
+    publish(2, 'plant/secret', 1);
+    publish(3, 'plant/#', 1); // a wildcard cannot be published to
+    client().published[0]?.callback();
+    // MQTT 5 PUBACK with reason code 0x87, as mqtt.js reports it.
+    client().published[1]?.callback(
+      Object.assign(new Error('Publish error: Not authorized'), { code: 0x87 }),
+    );
+    client().drop();
+    publish(4, 'plant/valve', 0); // QoS 0 is not queued while offline
+    pull();
+    const fates = allEvents().flatMap((e) =>
+      e.type === 'published'
+        ? [`${e.id} delivered at QoS ${e.qos}`]
+        : e.type === 'publish-failed'
+          ? [`${e.id} failed: ${e.reason}`]
+          : [],
+    );
+    expect(fates).toEqual([
+      expect.stringMatching(/^3 failed: A topic you publish to cannot contain the wildcards/),
+      '1 delivered at QoS 1',
+      expect.stringMatching(/^2 failed: .*not authori[sz]ed.*0x87/i),
+      '4 failed: Not connected: a QoS 0 message is not queued. Use QoS 1 or 2 to queue it.',
+    ]);
+    expect(client().published.map((p) => p.topic)).toEqual(['plant/valve', 'plant/secret']);
   });
 
   it('refuses an mqtt:// URL before opening anything', () => {

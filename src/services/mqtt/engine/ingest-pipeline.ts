@@ -4,12 +4,29 @@ import type { QoS } from '../protocol.ts';
 import { IngestedMessage } from './ingested-message.ts';
 import type { Sink } from './sink.ts';
 
+/** Messages held while a decoder is fetched; past this the oldest go on undecoded. */
+export const MAX_HELD_MESSAGES = 20_000;
+/** Payload bytes held while a decoder is fetched; past this the oldest go on undecoded. */
+export const MAX_HELD_BYTES = 32 * 1024 * 1024;
+
 /**
  * The one road every message of a connection takes: numbered, wrapped for a single decode,
- * handed to each sink in turn. Sources (an MQTT client, later a replay) call `ingest`.
+ * handed to each sink in turn. Sources (an MQTT client, a recording) call `ingest`.
+ *
+ * Before the sinks, the decoder registry says from evidence alone (topic, content type, the
+ * user's rules) whether a decoder applies whose code is still being fetched. Then this
+ * message, and every one after it, waits in order until the code is there, so nothing is shown
+ * as hex that a moment later would have been decoded. Holding is bounded; a decoder that
+ * cannot be fetched lets its messages go on with a note saying so.
  */
 export class IngestPipeline {
   private seq = 0;
+  /** Messages waiting for a decoder, oldest first, from `heldStart` on. */
+  private held: (IngestedMessage | undefined)[] = [];
+  private heldStart = 0;
+  private heldBytes = 0;
+  /** Set while a release is scheduled for the decoder the oldest held message waits for. */
+  private waiting = false;
 
   constructor(
     readonly connectionId: string,
@@ -32,13 +49,22 @@ export class IngestPipeline {
   }
 
   /** Decodes a payload read back from the recorder with this connection's decoders. */
-  decode(topic: string, payload: Uint8Array): DecodedPayload {
-    return this.decoders.decode({ topic, payload });
+  decode(
+    topic: string,
+    payload: Uint8Array,
+    properties: MessageProperties | null = null,
+  ): DecodedPayload {
+    return this.decoders.decode({ topic, payload, properties });
   }
 
   /** A message the page published: recorded beside the received ones, counted by none. */
   ingestPublished(topic: string, payload: Uint8Array, qos: QoS, retain: boolean, time: number) {
     this.pass(topic, payload, qos, retain, time, false, null, true);
+  }
+
+  /** Messages waiting for a decoder's code. */
+  get heldCount(): number {
+    return this.held.length - this.heldStart;
   }
 
   private pass(
@@ -65,11 +91,69 @@ export class IngestPipeline {
       properties,
       published,
     );
+    // Behind a held message every message waits, whatever its decoder: order is kept.
+    if (this.heldCount > 0) return this.hold(message);
+    const plan = this.decoders.plan(topic, properties);
+    if (plan === 'pass') return this.deliver(message);
+    if (plan === 'decode-now') {
+      message.decoded();
+      return this.deliver(message);
+    }
+    this.hold(message);
+    this.waitFor(plan);
+  }
+
+  private deliver(message: IngestedMessage): void {
     for (const sink of this.sinks) {
-      if (published) sink.ingestPublished?.(message);
+      if (message.published) sink.ingestPublished?.(message);
       else sink.ingest(message);
     }
     message.settle();
     this.onIngest();
+  }
+
+  private hold(message: IngestedMessage): void {
+    this.held.push(message);
+    this.heldBytes += message.bytes.length;
+    // Over the bound, the oldest go on as they are: shown undecoded, with a note, not lost.
+    while (
+      this.heldCount > 1 &&
+      (this.heldCount > MAX_HELD_MESSAGES || this.heldBytes > MAX_HELD_BYTES)
+    ) {
+      this.deliver(this.takeOldest());
+    }
+  }
+
+  private takeOldest(): IngestedMessage {
+    const message = this.held[this.heldStart] as IngestedMessage;
+    this.held[this.heldStart] = undefined;
+    this.heldStart += 1;
+    this.heldBytes -= message.bytes.length;
+    if (this.heldStart === this.held.length) {
+      this.held = [];
+      this.heldStart = 0;
+    }
+    return message;
+  }
+
+  private waitFor(ready: Promise<void>): void {
+    if (this.waiting) return;
+    this.waiting = true;
+    void ready.then(() => {
+      this.waiting = false;
+      this.release();
+    });
+  }
+
+  /** Hands held messages on in order, until one waits for a decoder still being fetched. */
+  private release(): void {
+    while (this.heldCount > 0) {
+      const message = this.held[this.heldStart] as IngestedMessage;
+      const plan = this.decoders.plan(message.topic, message.properties);
+      if (plan !== 'pass' && plan !== 'decode-now') return this.waitFor(plan);
+      this.takeOldest();
+      if (plan === 'decode-now') message.decoded();
+      this.deliver(message);
+    }
   }
 }

@@ -41,7 +41,12 @@ export class IngestedMessage {
   }
 
   decoded(): DecodedPayload {
-    this.decodedPayload ??= this.decoders.decode({ topic: this.topic, payload: this.payload });
+    this.decodedPayload ??= this.decoders.decode({
+      topic: this.topic,
+      payload: this.payload,
+      properties: this.properties,
+      live: true,
+    });
     return this.decodedPayload;
   }
 
@@ -59,8 +64,8 @@ export class IngestedMessage {
 
   /** The row of the message list; `id` is the recorder's id of this message. */
   toRow(id: number): MessageRow {
-    const { format, preview, size, truncated } = this.decoded();
-    return {
+    const { format, preview, size, truncated, note } = this.decoded();
+    const row: MessageRow = {
       connectionId: this.connectionId,
       seq: id,
       time: this.time,
@@ -75,5 +80,7 @@ export class IngestedMessage {
       cut: false,
       published: this.published,
     };
+    if (note !== undefined) row.note = note;
+    return row;
   }
 }

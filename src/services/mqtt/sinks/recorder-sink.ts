@@ -1,6 +1,6 @@
-import type { DecoderRegistry } from '../../../core/decoders/index.ts';
+import type { DecodedPayload, DecoderRegistry } from '../../../core/decoders/index.ts';
 import { MessageStore, META_CUT } from '../../../core/recorder/message-store.ts';
-import type { RecorderBudget } from '../../../core/recorder/message-store.ts';
+import type { RecordedMessage, RecorderBudget } from '../../../core/recorder/message-store.ts';
 import { RingBuffer } from '../../../core/ring-buffer.ts';
 import type { IngestedMessage } from '../engine/ingested-message.ts';
 import type { Sink } from '../engine/sink.ts';
@@ -96,15 +96,25 @@ export class RecorderSink implements Sink {
     this.statsDueAt = 0;
   }
 
+  /**
+   * A recorded message decoded again with the connection's decoders (its rules and schemas as
+   * they are now); read back, so it teaches them nothing. Null once the budget evicted it.
+   */
+  decodeRecorded(id: number): DecodedPayload | null {
+    const message = this.store.get(id);
+    return message ? this.decodeStored(message) : null;
+  }
+
+  private decodeStored({ topic, payload, properties }: RecordedMessage): DecodedPayload {
+    return this.decoders.decode({ topic, payload, properties });
+  }
+
   /** A row of the list read back from the store; null once the budget evicted it. */
   rowFor(id: number): MessageRow | null {
     const message = this.store.get(id);
     if (!message) return null;
-    const { format, preview, truncated } = this.decoders.decode({
-      topic: message.topic,
-      payload: message.payload,
-    });
-    return {
+    const { format, preview, truncated, note } = this.decodeStored(message);
+    const row: MessageRow = {
       connectionId: this.connectionId,
       seq: id,
       time: message.time,
@@ -119,6 +129,8 @@ export class RecorderSink implements Sink {
       cut: message.cut,
       published: message.published,
     };
+    if (note !== undefined) row.note = note;
+    return row;
   }
 
   private detail(id: number): MessageDetail | null {
@@ -140,6 +152,8 @@ export class RecorderSink implements Sink {
       // Copies: the page owns them, and the store's chunks must not cross the thread boundary.
       payload: message.payload.slice(),
       properties: message.properties,
+      // The decoded value (a Sparkplug payload's metrics, a CBOR map) for the detail's tree.
+      decoded: this.decodeStored(message),
       previous: previous
         ? { id: previous.id, time: previous.time, payload: previous.payload.slice() }
         : null,

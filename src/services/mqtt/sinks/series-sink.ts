@@ -57,7 +57,7 @@ export class SeriesSink implements Sink {
   backfill(
     id: string,
     store: MessageStore,
-    decode: (topic: string, payload: Uint8Array) => DecodedPayload,
+    decode: (topic: string, payload: Uint8Array, messageId: number) => DecodedPayload,
   ): void {
     const watched = this.series.get(id);
     if (!watched || store.size === 0) return;
@@ -79,7 +79,7 @@ export class SeriesSink implements Sink {
         collected.set(topic, line);
       }
       if (line.times.length >= POINTS_PER_LINE) continue;
-      const value = readChartValue(decode(topic, store.payloadOf(message)), watched.path);
+      const value = readChartValue(decode(topic, store.payloadOf(message), message), watched.path);
       if (value === null) continue;
       line.times.push(store.timeOf(message));
       line.values.push(value);

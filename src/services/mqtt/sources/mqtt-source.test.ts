@@ -1,4 +1,7 @@
 import { EventEmitter } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import mqttPacket from 'mqtt-packet';
+import { WebSocketServer, WebSocket as WsSocket } from 'ws';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IClientOptions, MqttClient } from 'mqtt';
 import { createProfile } from '../../../core/connection-profile.ts';
@@ -6,6 +9,9 @@ import { createDecoderRegistry } from '../../../core/decoders/index.ts';
 import { IngestPipeline } from '../engine/ingest-pipeline.ts';
 import type { ConnectSettings, ConnectionEvent, ConnectionStatus } from '../protocol.ts';
 import { MqttSource } from './mqtt-source.ts';
+import { startMosquitto } from '../../../../e2e/support/mosquitto.ts';
+import { connectOverWebSocket } from '../websocket-client.ts';
+import type { SocketLike, SocketReport } from '../websocket-transport.ts';
 
 /** The parts of mqtt.js's client the lifecycle uses, with its reconnect timer made visible. */
 class FakeClient extends EventEmitter {
@@ -130,4 +136,117 @@ describe('MqttSource', () => {
       [],
     );
   });
+});
+
+/** A WebSocket broker that accepts any CONNECT, never answers a PINGREQ, and streams PUBLISHes. */
+async function silentPinger(): Promise<{
+  url: string;
+  close(): Promise<void>;
+}> {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const sockets = new Set<WsSocket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    const parser = mqttPacket.parser({ protocolVersion: 4 });
+    parser.on('packet', (packet) => {
+      if (packet.cmd === 'connect')
+        socket.send(mqttPacket.generate({ cmd: 'connack', returnCode: 0, sessionPresent: false }));
+      // PINGREQ gets no answer: the PINGRESP of a broker behind a backlog has not come yet.
+    });
+    socket.on('message', (data: Buffer) => parser.parse(data));
+    const timer = setInterval(() => {
+      socket.send(
+        mqttPacket.generate({
+          cmd: 'publish',
+          topic: 'busy/line',
+          payload: Buffer.from('x'),
+          qos: 0,
+          retain: false,
+          dup: false,
+        }),
+      );
+    }, 50);
+    socket.on('close', () => {
+      clearInterval(timer);
+      sockets.delete(socket);
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `ws://127.0.0.1:${port}/mqtt`,
+    close: () => {
+      for (const socket of sockets) socket.terminate();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+describe('MqttSource with the real mqtt.js client', () => {
+  const open: { dispose(): void }[] = [];
+  afterEach(() => {
+    for (const source of open.splice(0)) source.dispose();
+  });
+
+  /** A source whose client is the one the worker uses, over `ws`'s WebSocket. */
+  function realSource(url: string, changes: Partial<ConnectSettings>) {
+    const events: ConnectionEvent[] = [];
+    const sockets: SocketReport[] = [];
+    const connect = connectOverWebSocket(
+      (address, protocol) => new WsSocket(address, protocol) as unknown as SocketLike,
+    );
+    const pipeline = new IngestPipeline('c1', [], createDecoderRegistry(), () => undefined);
+    const source = new MqttSource(
+      'c1',
+      (address, options, onSocket) =>
+        connect(address, options, (report) => {
+          sockets.push(report);
+          onSocket(report);
+        }),
+      pipeline,
+      (event) => events.push(event),
+      { pageProtocol: 'http:', fetch: null },
+    );
+    open.push(source);
+    source.connect({ ...settings, url, ...changes });
+    const statuses = () => events.flatMap((e) => (e.type === 'status' ? [e.status.status] : []));
+    return { source, events, sockets, statuses };
+  }
+
+  it('stops after a refused login: no socket is opened again', async () => {
+    const broker = await startMosquitto({ user: { name: 'scope', password: 'right' } });
+    try {
+      const { events, sockets, statuses } = realSource(`${broker.wsUrl}/mqtt`, {
+        username: 'scope',
+        password: 'wrong',
+        reconnectPeriodSeconds: 0.1,
+      });
+      await vi.waitFor(() => expect(statuses().at(-1)).toBe('error'), { timeout: 5_000 });
+      const refusal = events.findLast((e) => e.type === 'status');
+      expect(refusal).toMatchObject({
+        status: { reason: expect.stringMatching(/user name or password|not authori[sz]ed/i) },
+      });
+      // mqtt.js retries a refused CONNACK every period (reconnectOnConnackError): ten periods
+      // later it would have opened several more sockets.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(sockets).toHaveLength(1);
+      expect(statuses().at(-1)).toBe('error');
+    } finally {
+      await broker.stop();
+    }
+  }, 15_000);
+
+  it('stays connected while messages arrive though pings go unanswered', async () => {
+    const broker = await silentPinger();
+    try {
+      const { statuses } = realSource(broker.url, { keepaliveSeconds: 1 });
+      await vi.waitFor(() => expect(statuses()).toContain('connected'), { timeout: 3_000 });
+      // mqtt.js alone gives the connection up 1.5 keepalives after its first unanswered ping.
+      await new Promise((resolve) => setTimeout(resolve, 3_500));
+      expect(statuses().at(-1)).toBe('connected');
+      expect(statuses().filter((s) => s !== 'connected' && s !== 'connecting')).toEqual([]);
+    } finally {
+      await broker.close();
+    }
+  }, 20_000);
 });

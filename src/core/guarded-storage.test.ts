@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { guardedStorage } from './guarded-storage.ts';
+import type { KeyValueStorage } from './guarded-storage.ts';
+import { memoryStorage } from './test-storage.ts';
+
+describe('guardedStorage', () => {
+  it('reports a write refused for lack of room once, without throwing, until it works again', () => {
+    const { storage, map, state } = memoryStorage();
+    const failures: string[] = [];
+    const saved = guardedStorage(storage, (key, why) => failures.push(`${key} ${why}`));
+    state.full = true;
+    expect(() => saved.setItem('charts', '[1]')).not.toThrow();
+    saved.setItem('charts', '[1,2]');
+    saved.setItem('draft', 'x');
+    expect(failures).toEqual(['charts full', 'draft full']);
+    state.full = false;
+    saved.setItem('charts', '[1,2,3]');
+    expect(map.get('charts')).toBe('[1,2,3]');
+    state.full = true;
+    saved.setItem('charts', '[1,2,3,4]');
+    expect(failures).toEqual(['charts full', 'draft full', 'charts full']);
+  });
+
+  it('tells storage turned off from storage full, and reads nothing from it', () => {
+    const failures: string[] = [];
+    const off: KeyValueStorage = {
+      getItem: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+      setItem: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+      removeItem: () => undefined,
+    };
+    const saved = guardedStorage(off, (key, why) => failures.push(`${key} ${why}`));
+    expect(saved.getItem('charts')).toBeNull();
+    saved.setItem('charts', '[]');
+    expect(failures).toEqual(['charts unavailable']);
+  });
+
+  it('knows the quota error by its old code too (Safari, Firefox)', () => {
+    const failures: string[] = [];
+    const { storage, state } = memoryStorage();
+    state.full = true;
+    state.error = Object.assign(new Error('quota'), { code: 22 });
+    guardedStorage(storage, (_key, why) => failures.push(why)).setItem('a', 'b');
+    expect(failures).toEqual(['full']);
+  });
+});
