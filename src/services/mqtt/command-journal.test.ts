@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createProfile } from '../../core/connection-profile.ts';
 import { DEFAULT_SUBSCRIBE_OPTIONS } from '../../core/subscription-options.ts';
 import { CommandJournal } from './command-journal.ts';
-import type { ConnectSettings, WorkerCommand } from './protocol.ts';
+import { testConnectSettings } from './engine/test-support.ts';
+import type { WorkerCommand } from './protocol.ts';
 
-const settings: ConnectSettings = {
-  url: 'ws://127.0.0.1:9001/mqtt',
-  clientId: 'test',
-  username: '',
-  password: '',
-  protocolVersion: 4,
-  cleanStart: true,
-  keepaliveSeconds: 30,
-  connectTimeoutSeconds: 10,
-  reconnectPeriodSeconds: 2,
-  sessionExpirySeconds: null,
-  will: null,
-  properties: createProfile({ host: '127.0.0.1', port: 9001, path: '/mqtt' }).properties,
-};
+const settings = testConnectSettings();
 
 const subscribe = (connectionId: string, filter: string): WorkerCommand => ({
   type: 'subscribe',

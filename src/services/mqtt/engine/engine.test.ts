@@ -1,11 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IClientOptions, MqttClient } from 'mqtt';
-import { createProfile } from '../../../core/connection-profile.ts';
 import { parseRecording } from '../../../core/recorder/import-format.ts';
 import { EMPTY_QUERY } from '../../../core/recorder/message-query.ts';
 import { DEFAULT_SUBSCRIBE_OPTIONS } from '../../../core/subscription-options.ts';
 import { Engine } from './engine.ts';
+import { testConnectSettings } from './test-support.ts';
 import type { ConnectSettings, ConnectionBatch, EngineBatch } from '../protocol.ts';
 import { newSocketReport } from '../websocket-transport.ts';
 import type { SocketReport } from '../websocket-transport.ts';
@@ -56,21 +56,7 @@ class FakeClient extends EventEmitter {
   }
 }
 
-const profile = createProfile({ host: '127.0.0.1', port: 9001, path: '/mqtt' });
-const settings: ConnectSettings = {
-  url: 'ws://127.0.0.1:9001/mqtt',
-  clientId: 'test',
-  username: '',
-  password: '',
-  protocolVersion: 4,
-  cleanStart: true,
-  keepaliveSeconds: 30,
-  connectTimeoutSeconds: 10,
-  reconnectPeriodSeconds: 2,
-  sessionExpirySeconds: null,
-  will: null,
-  properties: profile.properties,
-};
+const settings = testConnectSettings();
 
 describe('Engine', () => {
   let clients: Map<string, FakeClient>;

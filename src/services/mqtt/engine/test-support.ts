@@ -1,7 +1,8 @@
 // Shared by the engine's and the sinks' tests: messages made the way the pipeline makes them.
 import { createDecoderRegistry } from '../../../core/decoders/index.ts';
 import { IngestedMessage } from './ingested-message.ts';
-import type { QoS } from '../protocol.ts';
+import { createProfile } from '../../../core/connection-profile.ts';
+import type { ConnectSettings, QoS } from '../protocol.ts';
 
 const decoders = createDecoderRegistry();
 let seq = 0;
@@ -33,4 +34,23 @@ export function message(
     null,
     published,
   );
+}
+
+/** Connection settings for tests: a plain 3.1.1 login-less profile, with `overrides` on top. */
+export function testConnectSettings(overrides: Partial<ConnectSettings> = {}): ConnectSettings {
+  return {
+    url: 'ws://127.0.0.1:9001/mqtt',
+    clientId: 'test',
+    username: '',
+    password: '',
+    protocolVersion: 4,
+    cleanStart: true,
+    keepaliveSeconds: 30,
+    connectTimeoutSeconds: 10,
+    reconnectPeriodSeconds: 2,
+    sessionExpirySeconds: null,
+    will: null,
+    properties: createProfile({ host: '127.0.0.1', port: 9001, path: '/mqtt' }).properties,
+    ...overrides,
+  };
 }

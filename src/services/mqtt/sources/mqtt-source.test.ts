@@ -4,11 +4,11 @@ import mqttPacket from 'mqtt-packet';
 import { WebSocketServer, WebSocket as WsSocket } from 'ws';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IClientOptions, MqttClient } from 'mqtt';
-import { createProfile } from '../../../core/connection-profile.ts';
 import { createDecoderRegistry } from '../../../core/decoders/index.ts';
 import { IngestPipeline } from '../engine/ingest-pipeline.ts';
 import type { ConnectSettings, ConnectionEvent, ConnectionStatus } from '../protocol.ts';
 import { MqttSource } from './mqtt-source.ts';
+import { testConnectSettings } from '../engine/test-support.ts';
 import { startMosquitto } from '../../../../e2e/support/mosquitto.ts';
 import { connectOverWebSocket } from '../websocket-client.ts';
 import type { SocketLike, SocketReport } from '../websocket-transport.ts';
@@ -43,20 +43,7 @@ class FakeClient extends EventEmitter {
   }
 }
 
-const settings: ConnectSettings = {
-  url: 'ws://127.0.0.1:9001/mqtt',
-  clientId: 'test',
-  username: '',
-  password: '',
-  protocolVersion: 4,
-  cleanStart: true,
-  keepaliveSeconds: 10,
-  connectTimeoutSeconds: 10,
-  reconnectPeriodSeconds: 2,
-  sessionExpirySeconds: null,
-  will: null,
-  properties: createProfile({ host: '127.0.0.1', port: 9001, path: '/mqtt' }).properties,
-};
+const settings = testConnectSettings({ keepaliveSeconds: 10 });
 
 describe('MqttSource', () => {
   let events: ConnectionEvent[];
