@@ -19,7 +19,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   scope: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
     async ({}, use) => {
-      const scope = await startScope({ port: 0, wsPort: 0, tcpPort: 0, seed: 7 });
+      // SCOPE_DIST_DIR lets parallel checkouts test their own build instead of sharing dist/.
+      const distDir = process.env.SCOPE_DIST_DIR || undefined;
+      const scope = await startScope({ port: 0, wsPort: 0, tcpPort: 0, seed: 7, distDir });
       await use(scope);
       await scope.close();
     },
