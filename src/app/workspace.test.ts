@@ -65,3 +65,34 @@ describe('saving when the browser refuses', () => {
     expect(map.get(`mqtt-scope:subscriptions:${profile.id}`)).toContain('yard/#');
   });
 });
+
+describe('a saved entry that is not JSON', () => {
+  it('resets that entry alone on the next visit, and says which', () => {
+    const { storage, map } = memoryStorage();
+    const first = createWorkspace(fakeService().service, storage);
+    const profile = createProfile({ name: 'Plant', host: 'broker.example' });
+    first.connections.add(profile);
+    first.bundles.get(profile.id)?.subscriptions.subscribeTo('plant/#', 1);
+    addChart(first.charts.charts, {
+      connectionId: profile.id,
+      filter: 'plant/t',
+      jsonPath: '',
+      title: 't',
+      unit: '',
+    });
+    // A write torn half-way (the tab was closed during it), then a returning visit.
+    const key = `mqtt-scope:subscriptions:${profile.id}`;
+    map.set(key, (map.get(key) ?? '').slice(0, 20));
+
+    const again = createWorkspace(fakeService().service, storage);
+
+    expect(again.notices.getState().notices.map((n) => n.text)).toEqual([
+      'The saved entry for the subscriptions of "Plant" was not readable and was reset.',
+    ]);
+    expect(again.bundles.get(profile.id)?.subscriptions.getState().subscriptions).toEqual([]);
+    expect(map.has(key)).toBe(false);
+    // What was readable is all still there.
+    expect(again.profiles.getState().profiles.map((p) => p.name)).toContain('Plant');
+    expect(again.charts.charts.getState().charts).toHaveLength(1);
+  });
+});

@@ -1,7 +1,7 @@
 import { createNoticesStore, notify } from '../components/ui/notices.tsx';
 import type { NoticesStore } from '../components/ui/notices.tsx';
 import { pickProfileColor } from '../core/connection-profile.ts';
-import { guardedStorage } from '../core/guarded-storage.ts';
+import { guardedStorage, jsonCheckedStorage } from '../core/guarded-storage.ts';
 import type { KeyValueStorage, WriteFailure } from '../core/guarded-storage.ts';
 import type { ConnectionProfile } from '../core/connection-profile.ts';
 import type { ConnectionHandle, MqttService, RecorderBudget } from '../services/mqtt/index.ts';
@@ -140,13 +140,21 @@ export function createWorkspace(
   const storage = guardedStorage(browserStorage, (key, why) =>
     notify(notices, 'warn', writeFailedText(savedEntryLabel(key, connectionName), why)),
   );
+  // The stores' entries are JSON: one that is not resets alone, and says so.
+  const storeStorage = jsonCheckedStorage(storage, (key) =>
+    notify(
+      notices,
+      'warn',
+      `The saved entry for ${savedEntryLabel(key, connectionName)} was not readable and was reset.`,
+    ),
+  );
   const loaded = loadProfiles(storage);
   for (const problem of loaded.problems) notify(notices, 'warn', problem);
   if (loaded.migratedLegacyId) moveLegacyEntries(storage, loaded.migratedLegacyId);
   const profiles = createProfilesStore(storage, loaded.state);
   named = profiles;
   const bundles = new Map<string, ConnectionBundle>();
-  const recorderBudget = createRecorderBudgetStore();
+  const recorderBudget = createRecorderBudgetStore(storeStorage);
   const isDefaultBudget = (budget: RecorderBudget) =>
     budget.maxMessages === DEFAULT_RECORDER_BUDGET.maxMessages &&
     budget.maxBytes === DEFAULT_RECORDER_BUDGET.maxBytes &&
@@ -171,10 +179,10 @@ export function createWorkspace(
             'warn',
             `${count} saved subscription(s) of "${profile.name}" could not be read and were removed.`,
           ),
-        storage,
+        storeStorage,
       ),
       stream: createConnectionStream(profile.id),
-      tree: createTopicTreeStore(handle, storage),
+      tree: createTopicTreeStore(handle, storeStorage),
     };
     bundles.set(profile.id, bundle);
     bundle.subscriptions.sendAll();
@@ -193,7 +201,7 @@ export function createWorkspace(
     () => loaded.migratedLegacyId ?? profiles.getState().profiles[0]?.id ?? 'unknown',
     (count) =>
       notify(notices, 'warn', `${count} saved chart(s) could not be read and were removed.`),
-    storage,
+    storeStorage,
   );
   const chartData = createChartDataStore();
   syncChartsWithWorker(chartsStore, (id) => service.connection(id));
@@ -294,6 +302,6 @@ export function createWorkspace(
       data: chartData,
       listTopics: (id) => bundles.get(id)?.stream.knownTopics ?? [],
     },
-    publish: { store: createPublishStore(storage), handleFor: (id) => bundleFor(id).handle },
+    publish: { store: createPublishStore(storeStorage), handleFor: (id) => bundleFor(id).handle },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guardedStorage } from './guarded-storage.ts';
+import { guardedStorage, jsonCheckedStorage } from './guarded-storage.ts';
 import type { KeyValueStorage } from './guarded-storage.ts';
 import { memoryStorage } from './test-storage.ts';
 
@@ -45,5 +45,32 @@ describe('guardedStorage', () => {
     state.error = Object.assign(new Error('quota'), { code: 22 });
     guardedStorage(storage, (_key, why) => failures.push(why)).setItem('a', 'b');
     expect(failures).toEqual(['full']);
+  });
+});
+
+describe('jsonCheckedStorage', () => {
+  it('passes JSON through and removes, then reports, an entry that is not JSON', () => {
+    const { storage: backing } = memoryStorage({
+      good: '{"a":1}',
+      torn: '{"subscriptions":[{"fil',
+    });
+    const unreadable: string[] = [];
+    const storage = jsonCheckedStorage(backing, (key) => unreadable.push(key));
+
+    expect(storage.getItem('good')).toBe('{"a":1}');
+    expect(storage.getItem('torn')).toBeNull();
+    expect(unreadable).toEqual(['torn']);
+    expect(backing.getItem('torn')).toBeNull();
+    expect(storage.getItem('missing')).toBeNull();
+    expect(unreadable).toEqual(['torn']);
+  });
+
+  it('writes and removes through to the storage beneath', () => {
+    const { storage: backing } = memoryStorage();
+    const storage = jsonCheckedStorage(backing, () => undefined);
+    storage.setItem('k', '[1]');
+    expect(backing.getItem('k')).toBe('[1]');
+    storage.removeItem('k');
+    expect(backing.getItem('k')).toBeNull();
   });
 });

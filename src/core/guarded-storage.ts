@@ -60,3 +60,31 @@ export function guardedStorage(
     removeItem: (key) => attempt(key, () => storage.removeItem(key)),
   };
 }
+
+/**
+ * `storage` for entries that are all JSON. One that is not (a partial write, a hand edit, another
+ * program's value under our key) is removed when read and reported through `onUnreadable`, so its
+ * store starts from its defaults and the user is told; a store reading it directly would fail to
+ * parse it, start empty and say nothing, on every reload. Reading parses twice, once per load.
+ */
+export function jsonCheckedStorage(
+  storage: KeyValueStorage,
+  onUnreadable: (key: string) => void,
+): KeyValueStorage {
+  return {
+    getItem(key) {
+      const value = storage.getItem(key);
+      if (value === null) return null;
+      try {
+        JSON.parse(value);
+        return value;
+      } catch {
+        storage.removeItem(key);
+        onUnreadable(key);
+        return null;
+      }
+    },
+    setItem: (key, value) => storage.setItem(key, value),
+    removeItem: (key) => storage.removeItem(key),
+  };
+}
