@@ -76,6 +76,8 @@ describe('export formats', () => {
       contentType: 'application/octet-stream',
       userProperties: { site: 'north' },
     });
+    // Correlation data is bytes: written as hex, read back as the same bytes.
+    expect([...(messages[1]?.properties?.correlationData ?? [])]).toEqual([0xca, 0xfe]);
     expect(messages[1]?.time).toBe(sent[1]?.time);
   });
 });

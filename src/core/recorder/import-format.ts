@@ -61,9 +61,23 @@ function readLine(value: unknown): (RecordInput & { connection: string }) | null
     dup: value.dup === true,
     published: value.direction === 'sent',
     payload,
-    properties: toMessageProperties(value.properties),
+    properties: importedProperties(value.properties),
     connection: typeof value.connection === 'string' ? value.connection : '',
   };
+}
+
+/**
+ * The export writes correlation data (bytes) as `correlationDataHex`, spaced hex; the other
+ * properties read as mqtt.js gives them. Hex that is not whole bytes is dropped, not guessed at.
+ */
+function importedProperties(raw: unknown): RecordInput['properties'] {
+  if (!isRecord(raw) || typeof raw.correlationDataHex !== 'string') return toMessageProperties(raw);
+  const { correlationDataHex, ...rest } = raw;
+  const hex = correlationDataHex.replace(/\s+/g, ''); // written as `ca fe`
+  const bytes = /^(?:[0-9a-f]{2})*$/i.test(hex)
+    ? Uint8Array.from(hex.match(/../g) ?? [], (pair) => parseInt(pair, 16))
+    : null;
+  return toMessageProperties(bytes ? { ...rest, correlationData: bytes } : rest);
 }
 
 /** Reads a JSON Lines recording exported by MQTT Scope. */
