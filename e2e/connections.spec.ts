@@ -240,7 +240,8 @@ test('a broker that speaks only MQTT 3.1.1 refuses MQTT 5, and the app suggests 
 });
 
 test('a connection whose page is hidden keeps its keepalive', async ({ page, scope }) => {
-  const broker = await startMosquitto();
+  const broker = await startMosquitto({ extraConfig: ['log_type all'] });
+  const pingsSoFar = () => broker.log().match(/Received PINGREQ/g)?.length ?? 0;
   try {
     await openDashboard(page, scope);
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
@@ -260,8 +261,12 @@ test('a connection whose page is hidden keeps its keepalive', async ({ page, sco
       Object.defineProperty(document, 'hidden', { value: true, configurable: true });
       document.dispatchEvent(new Event('visibilitychange'));
     });
-    // Mosquitto drops a client that is silent for 1.5 keepalives (3 s): wait well past that.
-    await page.waitForTimeout(8_000);
+    // Mosquitto drops a client that is silent for 1.5 keepalives (3 s). Four keepalives
+    // answered while hidden (8 s) are well past that, and show the worker kept sending them.
+    const pingsBefore = pingsSoFar();
+    await expect
+      .poll(() => pingsSoFar() - pingsBefore, { timeout: 15_000, intervals: [500] })
+      .toBeGreaterThanOrEqual(4);
     await expect(status).toContainText('Connected');
     await page.getByRole('button', { name: 'Log', exact: true }).click();
     const log = page.getByRole('list', { name: 'Connection log' });

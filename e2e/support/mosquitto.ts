@@ -9,6 +9,8 @@ export interface RunningMosquitto {
   wsUrl: string;
   wsPort: number;
   tcpPort: number;
+  /** What the broker has logged so far (add `log_type all` to `extraConfig` for packets). */
+  log(): string;
   /** Sends the process a signal: SIGKILL (a crash), SIGSTOP and SIGCONT (a freeze). */
   signal(signal: NodeJS.Signals): void;
   stop(): Promise<void>;
@@ -91,6 +93,7 @@ export async function startMosquitto(options: MosquittoOptions = {}): Promise<Ru
     wsUrl: `ws://127.0.0.1:${wsPort}`,
     wsPort,
     tcpPort,
+    log: () => log,
     signal(signal) {
       child.kill(signal);
     },
