@@ -2,11 +2,20 @@
 import type { Browser } from '@playwright/test';
 import { measureBurst } from './measure.ts';
 import type { BurstFigures } from './measure.ts';
-import { openApp, openCeiling, openStreamOnly } from './pages.ts';
+import {
+  openApp,
+  openCeiling,
+  openSparkplugApp,
+  openStreamOnly,
+  SPARKPLUG_FILTER,
+  SPARKPLUG_PREFIX,
+} from './pages.ts';
 import type { BenchPage } from './pages.ts';
+import { SPARKPLUG_METRICS } from './publisher-process.ts';
 import type { PublishPlan } from './publisher-process.ts';
 import { atLeast, atMost, below, ratioAtLeast, row } from './report.ts';
 import type { CaseResult, Row, TargetCheck } from './report.ts';
+import { replayAsFastAsPossible, repeatPublisher } from './publishing.ts';
 import { measureSearch } from './search.ts';
 import { measureStartup } from './startup.ts';
 import { CONNECTIONS, measureThree, openThreeConnections } from './three-connections.ts';
@@ -311,6 +320,44 @@ const threeConnections: BenchCase = {
   },
 };
 
+/** Devices of the Sparkplug case's edge node: one chart line each. */
+const SPARKPLUG_DEVICES = 10;
+
+/** Issue 17's case: binary Sparkplug payloads decoded in the worker, one metric charted by name. */
+const sparkplug: BenchCase = {
+  name: 'sparkplug-5k',
+  async run(context) {
+    const seconds = context.quick ? 2 : 10;
+    const rate = 5_000;
+    const publish: PublishPlan = {
+      ...plan(context, rate, rate * seconds, SPARKPLUG_DEVICES),
+      prefix: SPARKPLUG_PREFIX,
+      payload: 'sparkplug',
+    };
+    const metric = SPARKPLUG_METRICS[3] ?? '';
+    const { browser, webUrl, ceilingUrl, brokerWsUrl, track } = context;
+    const ceiling = await onPage(
+      openCeiling(browser, ceilingUrl, brokerWsUrl, false, SPARKPLUG_FILTER),
+      (page) => measureBurst(page, publish, { track }),
+    );
+    const { app, lines } = await onPage(openSparkplugApp(browser, webUrl, metric), async (page) => {
+      const figures = await measureBurst(page, publish, { track });
+      // Every device's line of the metric is drawn: the decoded value reached the chart.
+      const chart = page.page.locator('figure.chart').filter({ hasText: metric }).last();
+      return { app: figures, lines: await chart.locator('.recharts-line').count() };
+    });
+    return {
+      name: 'sparkplug-5k',
+      title: `Sparkplug B DDATA (10 metrics each), 5k msg/s, 10 devices, 1 metric charted by name, ${seconds} s`,
+      rows: [
+        ...burstRows(app, ceiling, { fps: atLeast(58), plannedRate: rate }),
+        row('chart lines of the metric', lines, null, atLeast(SPARKPLUG_DEVICES)),
+      ],
+      details: { app, ceiling, lines },
+    };
+  },
+};
+
 export const CASES: BenchCase[] = [
   burstCase('5k-one', '5k msg/s, 1 topic', 5_000, 1, {
     fps: atLeast(58),
@@ -345,6 +392,9 @@ export const CASES: BenchCase[] = [
     { fps: atLeast(55), settleMs: atMost(300, ' ms') },
     openStreamOnly,
   ),
+  sparkplug,
+  repeatPublisher,
+  replayAsFastAsPossible,
   threeConnections,
   asFastAsPossible,
   soak,

@@ -9,6 +9,9 @@ import { installProbes } from './page-probes.ts';
 
 export const VIEWPORT = { width: 1440, height: 900 };
 export const BENCH_FILTER = 'bench/#';
+/** The Sparkplug case's device topics: `${SPARKPLUG_PREFIX}/<n>`, and what subscribes to them. */
+export const SPARKPLUG_PREFIX = 'spBv1.0/Bench/DDATA/node-1';
+export const SPARKPLUG_FILTER = 'spBv1.0/#';
 
 /** Four live charts; every one of them matches both the one-topic and the spread topics. */
 const CHARTS = [
@@ -34,13 +37,13 @@ async function openPage(browser: Browser): Promise<BenchPage> {
 
 /** The dashboard, connected, subscribed to the bench topics and showing four charts. */
 export async function openApp(browser: Browser, webUrl: string): Promise<BenchPage> {
-  const opened = await openConnected(browser, webUrl);
+  const opened = await openConnectedApp(browser, webUrl);
   await setUpDashboard(opened.page);
   return opened;
 }
 
 /** The dashboard in a fresh context, once its demo connection is up. */
-async function openConnected(browser: Browser, webUrl: string): Promise<BenchPage> {
+export async function openConnectedApp(browser: Browser, webUrl: string): Promise<BenchPage> {
   const opened = await openPage(browser);
   await opened.page.goto(webUrl);
   await opened.page
@@ -55,7 +58,7 @@ async function openConnected(browser: Browser, webUrl: string): Promise<BenchPag
  * no chart (the demo's charts are removed).
  */
 export async function openStreamOnly(browser: Browser, webUrl: string): Promise<BenchPage> {
-  const opened = await openConnected(browser, webUrl);
+  const opened = await openConnectedApp(browser, webUrl);
   const { page } = opened;
   await subscribeInApp(page, BENCH_FILTER);
   const remove = page.getByRole('button', { name: /^Remove chart/ });
@@ -75,21 +78,41 @@ export async function subscribeInApp(page: Page, filter: string): Promise<void> 
     .waitFor();
 }
 
+/**
+ * The dashboard subscribed to the Sparkplug namespace (a first visit already is) with one chart
+ * of `metric`, by name, on every device of the bench's node.
+ */
+export async function openSparkplugApp(
+  browser: Browser,
+  webUrl: string,
+  metric: string,
+): Promise<BenchPage> {
+  const opened = await openConnectedApp(browser, webUrl);
+  const { page } = opened;
+  const subscribed = page
+    .getByRole('list', { name: 'Active subscriptions' })
+    .getByRole('listitem')
+    .filter({ hasText: SPARKPLUG_FILTER });
+  if ((await subscribed.count()) === 0) await subscribeInApp(page, SPARKPLUG_FILTER);
+  // A decoded Sparkplug payload reads as { metrics: { <name>: { value, … } }, … }.
+  const field = `metrics["${metric}"].value`;
+  await addChart(page, { filter: `${SPARKPLUG_PREFIX}/+`, field, title: metric });
+  return opened;
+}
+
+async function addChart(page: Page, chart: { filter: string; field: string; title: string }) {
+  await page.getByRole('button', { name: '+ Add chart' }).click();
+  const form = page.getByRole('form', { name: 'Add chart' });
+  await form.getByLabel('Chart topic').fill(chart.filter);
+  await form.getByLabel('JSON field (optional)').fill(chart.field);
+  await form.getByLabel('Title').fill(chart.title);
+  await form.getByRole('button', { name: 'Add chart', exact: true }).click();
+  await page.locator('figure.chart').filter({ hasText: chart.title }).last().waitFor();
+}
+
 export async function setUpDashboard(page: Page): Promise<void> {
   await subscribeInApp(page, BENCH_FILTER);
-  for (const chart of CHARTS) {
-    await page.getByRole('button', { name: '+ Add chart' }).click();
-    const form = page.getByRole('form', { name: 'Add chart' });
-    await form.getByLabel('Chart topic').fill(chart.filter);
-    await form.getByLabel('JSON field (optional)').fill(chart.field);
-    await form.getByLabel('Title').fill(chart.title);
-    await form.getByRole('button', { name: 'Add chart', exact: true }).click();
-  }
-  // The chart component is a lazy chunk: wait until all four are mounted.
-  await page
-    .locator('figure.chart')
-    .nth(CHARTS.length - 1)
-    .waitFor();
+  for (const chart of CHARTS) await addChart(page, chart);
 }
 
 /**
@@ -112,9 +135,10 @@ export async function openCeiling(
   ceilingUrl: string,
   brokerWsUrl: string,
   inWorker = false,
+  filter = BENCH_FILTER,
 ) {
   const opened = await openPage(browser);
-  const query = new URLSearchParams({ url: brokerWsUrl, filter: BENCH_FILTER });
+  const query = new URLSearchParams({ url: brokerWsUrl, filter });
   if (inWorker) query.set('worker', '1');
   await opened.page.goto(`${ceilingUrl}?${query}`);
   await opened.page.locator('#status', { hasText: 'subscribed' }).waitFor();

@@ -1,6 +1,9 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+/** The ten metrics of the bench's Sparkplug DDATA messages, by name (a chart picks one). */
+export const SPARKPLUG_METRICS = Array.from({ length: 10 }, (_, i) => `Line/Sensor ${i}`);
+
 export interface PublishPlan {
   brokerUrl: string;
   /** Topics are `${prefix}/${seq % topicCount}`. */
@@ -11,6 +14,11 @@ export interface PublishPlan {
   rate: number;
   /** Hard stop, even if not every message went out. */
   budgetMs: number;
+  /**
+   * What each message carries: JSON (`{"v":…,"seq":…,"ts":…}`, the default), or a Sparkplug B
+   * DDATA payload with ten named metrics (the topics then have to be Sparkplug device topics).
+   */
+  payload?: 'json' | 'sparkplug';
 }
 
 export interface PublishReport {

@@ -1,7 +1,13 @@
 // The bench's message source: a child process (see publisher-process.ts), plain mqtt.js over
 // TCP, QoS 0. It publishes a bounded number of messages within a time budget, then reports.
 import mqtt from 'mqtt';
+import tahu from 'sparkplug-payload/lib/sparkplugPayloadProto.js';
+import { SPARKPLUG_METRICS } from './publisher-process.ts';
 import type { PublishPlan, PublishReport } from './publisher-process.ts';
+
+const SparkplugPayload = tahu.org.eclipse.tahu.protobuf.Payload;
+/** Sparkplug B datatype 10: Double (Sparkplug 3.0 §6.4.16). */
+const DOUBLE = 10;
 
 const TICK_MS = 5;
 /** Above this much unsent data in the socket, wait for it to drain before publishing more. */
@@ -27,10 +33,26 @@ function publishOne(): void {
   const now = Date.now();
   const v = (20 + 5 * Math.sin(seq / 500)).toFixed(2);
   const topic = `${plan.prefix}/${seq % plan.topicCount}`;
-  const payload = `{"v":${v},"seq":${seq},"ts":${now}}`;
-  client.publish(topic, payload, { qos: 0 });
-  // Both are ASCII: characters are bytes.
-  report.rawBytes += topic.length + payload.length;
+  if (plan.payload === 'sparkplug') {
+    const payload = SparkplugPayload.encode({
+      timestamp: now,
+      seq: seq % 256,
+      metrics: SPARKPLUG_METRICS.map((name, i) => ({
+        name,
+        datatype: DOUBLE,
+        doubleValue: Number(v) + i,
+      })),
+    }).finish();
+    client.publish(topic, Buffer.from(payload.buffer, payload.byteOffset, payload.length), {
+      qos: 0,
+    });
+    report.rawBytes += topic.length + payload.length;
+  } else {
+    const payload = `{"v":${v},"seq":${seq},"ts":${now}}`;
+    client.publish(topic, payload, { qos: 0 });
+    // Both are ASCII: characters are bytes.
+    report.rawBytes += topic.length + payload.length;
+  }
   if (seq === 1) report.firstAt = now;
   report.lastAt = now;
   report.sent = seq;

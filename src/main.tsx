@@ -4,6 +4,8 @@ import { App } from './app/app.tsx';
 import { wireBatches, wireEngineTrouble } from './app/batch-routing.ts';
 import { startWorkspace } from './app/startup.ts';
 import { createWorkspace } from './app/workspace.ts';
+import { registerServiceWorker } from './app/service-worker.ts';
+import { notify } from './components/ui/notices.tsx';
 import { createMqttService } from './services/mqtt/index.ts';
 import './app/app.css';
 
@@ -15,6 +17,12 @@ const workspace = createWorkspace(service);
 wireBatches(service, workspace);
 wireEngineTrouble(service, workspace);
 void startWorkspace(workspace, window.location);
+registerServiceWorker((reload) =>
+  notify(workspace.notices, 'info', 'A new version of MQTT Scope is ready.', {
+    label: 'Reload',
+    run: reload,
+  }),
+);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -49,10 +49,13 @@ export async function openDashboard(page: Page, scope: RunningScope): Promise<vo
  */
 export async function openQuietDashboard(page: Page, scope: RunningScope): Promise<void> {
   await openDashboard(page, scope);
-  await page.getByRole('button', { name: 'Unsubscribe from demo/#' }).click();
-  await expect(page.getByRole('list', { name: 'Active subscriptions' })).not.toContainText(
-    'demo/#',
-  );
+  // The simulator's Sparkplug B node publishes beside demo/# on a first visit.
+  for (const filter of ['demo/#', 'spBv1.0/#']) {
+    await page.getByRole('button', { name: `Unsubscribe from ${filter}` }).click();
+    await expect(page.getByRole('list', { name: 'Active subscriptions' })).not.toContainText(
+      filter,
+    );
+  }
 }
 
 /** Subscribes through the form and waits for the broker's acknowledgement. */

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { NoticeArea } from '../components/ui/notices.tsx';
+import { NoticeArea, notify } from '../components/ui/notices.tsx';
 import { PanelBoundary } from '../components/ui/panel.tsx';
 import { ConnectionsContext } from '../features/connections/connections-context.ts';
 import { ConnectionsPanel } from '../features/connections/components/connections-panel.tsx';
@@ -15,6 +15,8 @@ import { runSearch } from '../features/messages/messages-store.ts';
 import { EMPTY_QUERY } from '../core/recorder/message-query.ts';
 import { ChartsContext } from '../features/charts/charts-context.ts';
 import { ChartsPanel } from '../features/charts/components/charts-panel.tsx';
+import { DashboardContext } from '../features/dashboard/dashboard-context.ts';
+import { DashboardPanel } from '../features/dashboard/components/dashboard-panel.tsx';
 import { PublishContext } from '../features/publish/publish-context.ts';
 import { PublishPanel } from '../features/publish/components/publish-panel.tsx';
 import { TopicTreeContext } from '../features/topic-tree/topic-tree-context.ts';
@@ -22,7 +24,50 @@ import { TopicTreePanel } from '../features/topic-tree/components/topic-tree-pan
 import { RecordingsContext } from '../features/recordings/recordings-context.ts';
 import { RecordingsPanel } from '../features/recordings/components/recordings-panel.tsx';
 import { BrokerStatsPanel } from '../features/broker-stats/components/broker-stats-panel.tsx';
+import { DecodersContext } from '../features/decoders/decoders-context.ts';
+import { DecodersPanel } from '../features/decoders/components/decoders-panel.tsx';
+import { protoTypesOf } from '../features/decoders/decoders-store.ts';
+import { choiceValue, decoderChoices, pickOfValue } from '../core/decoders/decoder-choices.ts';
+import { ruleForFilter, withFilterDecoder } from '../core/decoder-settings.ts';
+import type { ConnectionProfile } from '../core/connection-profile.ts';
+import type { SubscriptionDecoders } from '../features/subscriptions/components/subscriptions-panel.tsx';
+import { rebirthPayload, rebirthTopic } from '../core/sparkplug-rebirth.ts';
 import type { Workspace } from './workspace.ts';
+
+/** A subscription's "show as": a decoder rule for exactly its filter, saved with the profile. */
+function useSubscriptionDecoders(
+  workspace: Workspace,
+  profile: ConnectionProfile,
+): SubscriptionDecoders {
+  const status = useStore(workspace.decoders.status, (state) => state.byConnection[profile.id]);
+  const { decoders } = profile;
+  return useMemo(
+    () => ({
+      choices: decoderChoices(protoTypesOf(status)),
+      valueOf(filter) {
+        const rule = ruleForFilter(decoders, filter);
+        return rule ? choiceValue(rule) : 'auto';
+      },
+      set(filter, value) {
+        workspace.decoders.update(profile.id, (settings) =>
+          withFilterDecoder(settings, filter, pickOfValue(value)),
+        );
+      },
+    }),
+    [workspace, profile.id, decoders, status],
+  );
+}
+
+function FocusedSubscriptions({
+  workspace,
+  profile,
+}: {
+  workspace: Workspace;
+  profile: ConnectionProfile;
+}) {
+  const decoders = useSubscriptionDecoders(workspace, profile);
+  return <SubscriptionsPanel connectionName={profile.name} decoders={decoders} />;
+}
 
 /** The `$SYS` figures of the broker in focus; offers to subscribe to them when nothing does. */
 function FocusedBrokerStats({
@@ -76,10 +121,6 @@ export function App({ workspace }: { workspace: Workspace }) {
       ),
     [labels, open, focused?.id, recordings],
   );
-  const names = useMemo(
-    () => (profiles.length > 1 ? new Map(profiles.map((p) => [p.id, p.name])) : null),
-    [profiles],
-  );
 
   return (
     <ConnectionsContext.Provider value={workspace.connections}>
@@ -110,18 +151,34 @@ export function App({ workspace }: { workspace: Workspace }) {
                       <ConnectionPanel key={focused.id} profile={focused} />
                     </PanelBoundary>
                     <PanelBoundary title="Subscriptions">
-                      <SubscriptionsPanel connectionName={focused.name} />
+                      <FocusedSubscriptions workspace={workspace} profile={focused} />
+                    </PanelBoundary>
+                    <PanelBoundary title="Decoders">
+                      <DecodersContext.Provider value={workspace.decoders}>
+                        <DecodersPanel
+                          connectionId={focused.id}
+                          connectionName={focused.name}
+                          settings={focused.decoders}
+                        />
+                      </DecodersContext.Provider>
                     </PanelBoundary>
                     <PanelBoundary title="Broker statistics">
                       <FocusedBrokerStats workspace={workspace} connectionId={focused.id} />
                     </PanelBoundary>
                     <PanelBoundary title="Publish">
-                      <PublishPanel connection={focused} names={names} />
+                      <PublishPanel connection={focused} />
                     </PanelBoundary>
                   </SubscriptionsContext.Provider>
                 )}
               </aside>
               <main className="workspace">
+                {focused && (
+                  <DashboardContext.Provider value={workspace.dashboard}>
+                    <PanelBoundary title="Dashboard">
+                      <DashboardPanel connections={profiles} focusedConnectionId={focused.id} />
+                    </PanelBoundary>
+                  </DashboardContext.Provider>
+                )}
                 {viewed && (
                   <PanelBoundary title="Charts">
                     <ChartsPanel connections={labels} focusedConnectionId={viewed.id} />
@@ -147,6 +204,25 @@ export function App({ workspace }: { workspace: Workspace }) {
                           }
                           onDeleteRetained={(topic) =>
                             workspace.connections.handleFor(viewed.id).publish(topic, '', 1, true)
+                          }
+                          onRequestRebirth={
+                            focusedRecording
+                              ? undefined
+                              : (group, edgeNode) => {
+                                  workspace.connections
+                                    .handleFor(viewed.id)
+                                    .publish(
+                                      rebirthTopic(group, edgeNode),
+                                      rebirthPayload(Date.now()),
+                                      0,
+                                      false,
+                                    );
+                                  notify(
+                                    workspace.notices,
+                                    'info',
+                                    `Asked ${group}/${edgeNode} for its BIRTH messages (Node Control/Rebirth).`,
+                                  );
+                                }
                           }
                         />
                       </TopicTreeContext.Provider>

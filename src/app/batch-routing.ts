@@ -4,10 +4,13 @@ import { applySubscriptionEvent } from '../features/subscriptions/subscriptions-
 import { applyStreamBatches, clearView } from '../features/messages/messages-store.ts';
 import { notify } from '../components/ui/notices.tsx';
 import { applySnapshots } from '../features/charts/charts-store.ts';
+import { applyLatest } from '../features/dashboard/dashboard-store.ts';
 import { applyPublishEvent } from '../features/publish/publish-store.ts';
 import { applyTreeView } from '../features/topic-tree/topic-tree-store.ts';
 import { applyRecordingEvent } from '../features/recordings/recordings-store.ts';
+import { applyReplayEvent } from '../features/recordings/replay-store.ts';
 import { applyBrokerStats } from '../features/broker-stats/broker-stats-store.ts';
+import { applyDecoderEvent } from '../features/decoders/decoders-store.ts';
 import type { Workspace } from './workspace.ts';
 
 /** Routes each frame's batch to the stores of the connection it came from. */
@@ -22,11 +25,14 @@ export function routeBatch(workspace: Workspace, batch: EngineBatch): void {
         applySubscriptionEvent(bundle.subscriptions, event);
         applyPublishEvent(publish.store, event);
         applyRecordingEvent(workspace.recordings.store, connection.connectionId, event);
+        applyReplayEvent(workspace.recordings.replays, connection.connectionId, event);
+        applyDecoderEvent(workspace.decoders.status, connection.connectionId, event);
       }
     }
     applyTreeView(bundle.tree, connection.tree);
     applyBrokerStats(workspace.brokerStats, connection);
     applySnapshots(charts.data, connection.series);
+    applyLatest(workspace.dashboard.data, connection.latest);
   }
   applyStreamBatches(
     messageView,

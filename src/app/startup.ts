@@ -2,6 +2,7 @@ import { notify } from '../components/ui/notices.tsx';
 import { parseBrokerUrl, profileUrl } from '../core/broker-url.ts';
 import { createProfile, pickProfileColor } from '../core/connection-profile.ts';
 import type { ConnectionProfile } from '../core/connection-profile.ts';
+import { cloneDecoderSettings } from '../core/decoder-settings.ts';
 import { readScopeConfig } from '../core/scope-config.ts';
 import type { ScopeConfig } from '../core/scope-config.ts';
 import { validateTopicFilter } from '../core/topic-filter.ts';
@@ -13,7 +14,17 @@ import {
 import { setNeedsPassword } from '../features/connections/connection-store.ts';
 import { focusProfile, updateProfile } from '../features/connections/profiles-store.ts';
 import { addChart } from '../features/charts/charts-store.ts';
-import { DEMO_CHARTS } from './demo-layout.ts';
+import { addDashboard, newId } from '../features/dashboard/dashboard-store.ts';
+import type { WidgetSpec } from '../features/dashboard/dashboard-model.ts';
+import {
+  DEMO_CHARTS,
+  DEMO_WIDGETS,
+  DEMO_DECODERS,
+  DEMO_SPARKPLUG_FILTER,
+  DEMO_SPARKPLUG_NODE,
+} from './demo-layout.ts';
+import { rebirthPayload, rebirthTopic } from '../core/sparkplug-rebirth.ts';
+import type { SubscriptionsStore } from '../features/subscriptions/subscriptions-store.ts';
 import type { Workspace } from './workspace.ts';
 
 const EMBEDDED_URL_KEY = 'mqtt-scope:embedded-broker-url';
@@ -41,20 +52,60 @@ function profileFromUrl(
 }
 
 /**
+ * The demo's edge node was born before the page subscribed, and its DDATA names metrics by alias
+ * only: once the subscription is active, ask it once for its BIRTHs (Node Control/Rebirth, as a
+ * Sparkplug host does), so the first visit shows metric names and charts them.
+ */
+function askDemoNodeForBirths(
+  workspace: Workspace,
+  connectionId: string,
+  subscriptions: SubscriptionsStore,
+): void {
+  const isActive = () =>
+    subscriptions
+      .getState()
+      .subscriptions.some((s) => s.filter === DEMO_SPARKPLUG_FILTER && s.status.state === 'active');
+  const ask = () => {
+    const { group, edgeNode } = DEMO_SPARKPLUG_NODE;
+    workspace.connections
+      .handleFor(connectionId)
+      .publish(rebirthTopic(group, edgeNode), rebirthPayload(Date.now()), 0, false);
+  };
+  if (isActive()) return ask();
+  const stop = subscriptions.subscribe(() => {
+    if (!isActive()) return;
+    stop();
+    ask();
+  });
+}
+
+/**
  * A first visit to `npm start`: a profile for the embedded broker, subscribed to the
  * simulator's topics, with its charts, connected.
  */
 function setUpDemo(workspace: Workspace, config: ScopeConfig | null): void {
   const { connections, charts } = workspace;
-  const profile =
-    (config?.brokerUrl && profileFromUrl(config.brokerUrl, 'Demo broker', [])) ||
-    createProfile({ name: 'Local broker' });
+  const demo = Boolean(config?.brokerUrl && config.demo);
+  const found = config?.brokerUrl ? profileFromUrl(config.brokerUrl, 'Demo broker', []) : null;
+  const profile = found
+    ? { ...found, decoders: demo ? cloneDecoderSettings(DEMO_DECODERS) : found.decoders }
+    : createProfile({ name: 'Local broker' });
   connections.add(profile);
-  if (config?.brokerUrl && config.demo) {
-    workspace.bundles.get(profile.id)?.subscriptions.subscribeTo(config.demoFilter, 0);
+  if (config && demo) {
+    const subscriptions = workspace.bundles.get(profile.id)?.subscriptions;
+    subscriptions?.subscribeTo(config.demoFilter, 0);
+    // The simulator's Sparkplug B edge node: decoded by its topic namespace.
+    subscriptions?.subscribeTo(DEMO_SPARKPLUG_FILTER, 0);
+    if (subscriptions) askDemoNodeForBirths(workspace, profile.id, subscriptions);
     if (charts.charts.getState().charts.length === 0) {
       for (const chart of DEMO_CHARTS)
         addChart(charts.charts, { ...chart, connectionId: profile.id });
+    }
+    if (workspace.dashboard.store.getState().dashboards.length === 0) {
+      const widgets = DEMO_WIDGETS.map(
+        (widget) => ({ ...widget, id: newId('widget'), connectionId: profile.id }) as WidgetSpec,
+      );
+      addDashboard(workspace.dashboard.store, 'Demo fleet', widgets);
     }
     workspace.bundles.get(profile.id)?.tree.expand(['demo']);
   }

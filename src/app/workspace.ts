@@ -8,6 +8,7 @@ import type { ConnectionHandle, MqttService, RecorderBudget } from '../services/
 import { DEFAULT_RECORDER_BUDGET } from '../core/recorder/message-store.ts';
 import { createRecorderBudgetStore } from '../features/messages/recorder-budget-store.ts';
 import type { RecordingsRuntime } from '../features/recordings/recordings-context.ts';
+import { createReplayStore } from '../features/recordings/replay-store.ts';
 import { createBrokerStatsStore } from '../features/broker-stats/broker-stats-store.ts';
 import type { BrokerStatsStore } from '../features/broker-stats/broker-stats-store.ts';
 import {
@@ -24,6 +25,7 @@ import {
   createProfilesStore,
   loadProfiles,
   removeProfile,
+  updateProfile,
 } from '../features/connections/profiles-store.ts';
 import type { ProfilesStore } from '../features/connections/profiles-store.ts';
 import {
@@ -47,8 +49,22 @@ import {
 } from '../features/charts/charts-store.ts';
 import type { ChartsRuntime } from '../features/charts/charts-context.ts';
 import { syncChartsWithWorker } from '../features/charts/chart-sync.ts';
+import {
+  createDashboardStore,
+  createWidgetDataStore,
+  loadDashboards,
+} from '../features/dashboard/dashboard-store.ts';
+import type { DashboardRuntime } from '../features/dashboard/dashboard-context.ts';
+import { syncWidgetsWithWorker } from '../features/dashboard/widget-sync.ts';
 import { createPublishStore } from '../features/publish/publish-store.ts';
+import { createTemplatesStore } from '../features/publish/publish-templates.ts';
 import type { PublishRuntime } from '../features/publish/publish-context.ts';
+import {
+  createDecoderStatusStore,
+  protoTypesOf,
+  syncDecodersWithWorker,
+} from '../features/decoders/decoders-store.ts';
+import type { DecodersRuntime } from '../features/decoders/decoders-context.ts';
 
 /** The stores of one connection, made together when its profile appears. */
 export interface ConnectionBundle {
@@ -71,9 +87,11 @@ export interface Workspace {
   connections: ConnectionsRuntime;
   messages: MessagesRuntime;
   charts: ChartsRuntime;
+  dashboard: DashboardRuntime;
   publish: PublishRuntime;
   recordings: RecordingsRuntime;
   brokerStats: BrokerStatsStore;
+  decoders: DecodersRuntime;
 }
 
 /** Ids of the worker connections that hold an opened recording. */
@@ -110,8 +128,12 @@ function savedEntryLabel(key: string, connectionName: (id: string) => string | n
       return of('the open branches of the topic tree');
     case 'charts':
       return 'the charts';
+    case 'dashboards':
+      return 'the dashboards';
     case 'publish':
       return 'the publish draft';
+    case 'publish-templates':
+      return 'the publish templates';
     case 'recorder-budget':
       return 'the recorder budget';
     default:
@@ -204,7 +226,13 @@ export function createWorkspace(
     storeStorage,
   );
   const chartData = createChartDataStore();
+  const decoderStatus = createDecoderStatusStore();
+  syncDecodersWithWorker(profiles, (id) => bundleFor(id).handle);
   syncChartsWithWorker(chartsStore, (id) => service.connection(id));
+  const savedDashboards = loadDashboards(storage);
+  for (const problem of savedDashboards.problems) notify(notices, 'warn', problem);
+  const dashboardStore = createDashboardStore(storage, savedDashboards.state);
+  syncWidgetsWithWorker(dashboardStore, (id) => service.connection(id));
   const messageView = createMessageView();
 
   const connections: ConnectionsRuntime = {
@@ -249,6 +277,7 @@ export function createWorkspace(
         name: file.name,
         color: pickProfileColor(colors),
         state: { state: 'loading' },
+        file,
       });
       bundle.handle.openRecording(file);
     },
@@ -261,6 +290,10 @@ export function createWorkspace(
         charts: charts.filter((chart) => chart.connectionId !== id),
       }));
     },
+    replays: createReplayStore(),
+    replay: (targetId, file, speed, topicPrefix) =>
+      bundleFor(targetId).handle.replay(file, speed, topicPrefix),
+    controlReplay: (targetId, action) => bundleFor(targetId).handle.controlReplay(action),
   };
   // Charts of a recording open before a reload have nothing to read any more.
   chartsStore.setState(({ charts }) => ({
@@ -274,6 +307,13 @@ export function createWorkspace(
     bundles,
     recordings,
     brokerStats: createBrokerStatsStore(),
+    decoders: {
+      status: decoderStatus,
+      update(connectionId, change) {
+        const profile = profiles.getState().profiles.find((p) => p.id === connectionId);
+        if (profile) updateProfile(profiles, connectionId, { decoders: change(profile.decoders) });
+      },
+    },
     messageView,
     connections,
     messages: {
@@ -286,6 +326,8 @@ export function createWorkspace(
         const bundle = bundles.get(connectionId);
         return bundle ? subscriptionColorFor(bundle.subscriptions, topic) : null;
       },
+      protoTypes: (connectionId) =>
+        protoTypesOf(decoderStatus.getState().byConnection[connectionId]),
       chartField(connectionId, topic, jsonPath) {
         addChart(chartsStore, {
           connectionId,
@@ -297,11 +339,30 @@ export function createWorkspace(
         notify(notices, 'info', `Added a chart of ${jsonPath || 'the payload'} on ${topic}.`);
       },
     },
+    dashboard: {
+      store: dashboardStore,
+      data: createWidgetDataStore(),
+      tell: (level, text) => notify(notices, level, text),
+    },
     charts: {
       charts: chartsStore,
       data: chartData,
       listTopics: (id) => bundles.get(id)?.stream.knownTopics ?? [],
     },
-    publish: { store: createPublishStore(storeStorage), handleFor: (id) => bundleFor(id).handle },
+    publish: {
+      store: createPublishStore(storeStorage),
+      templates: createTemplatesStore(
+        (count) =>
+          notify(notices, 'warn', `${count} saved template(s) could not be read and were removed.`),
+        storeStorage,
+      ),
+      handleFor: (id) => bundleFor(id).handle,
+      statusFor: (id) => bundleFor(id).status,
+      subscribeFor(id, filter) {
+        const { subscriptions } = bundleFor(id);
+        const known = subscriptions.getState().subscriptions.some((s) => s.filter === filter);
+        if (!known) subscriptions.subscribeTo(filter, 1);
+      },
+    },
   };
 }

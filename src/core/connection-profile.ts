@@ -3,6 +3,8 @@
  * URL lives in broker-url.ts, checking it in profile-validation.ts, and its localStorage
  * contract in profile-storage.ts.
  */
+import { cloneDecoderSettings, emptyDecoderSettings } from './decoder-settings.ts';
+import type { DecoderSettings } from './decoder-settings.ts';
 
 export type ProtocolVersion = 4 | 5; // 4 = MQTT 3.1.1
 export type QoS = 0 | 1 | 2;
@@ -44,6 +46,11 @@ export interface ConnectionProfile {
   port: number;
   /** Starts with '/', may be '/'. */
   path: string;
+  /**
+   * Other nodes of the same cluster, as full URLs: tried in turn, at once, when the node in use
+   * goes away or cannot be reached.
+   */
+  otherUrls: string[];
   clientId: string;
   username: string;
   password: string;
@@ -58,6 +65,8 @@ export interface ConnectionProfile {
   sessionExpirySeconds: number | null;
   will: LastWill | null;
   properties: ConnectProperties;
+  /** How payloads are decoded: rules (topic filter → decoder) and the .proto files they name. */
+  decoders: DecoderSettings;
 }
 
 const BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
@@ -157,6 +166,7 @@ export function createProfile(overrides: Partial<ConnectionProfile> = {}): Conne
     host,
     port,
     path: overrides.path ?? '/mqtt',
+    otherUrls: [...(overrides.otherUrls ?? [])],
     clientId: overrides.clientId ?? generateClientId(),
     username: overrides.username ?? '',
     password: overrides.password ?? '',
@@ -169,6 +179,7 @@ export function createProfile(overrides: Partial<ConnectionProfile> = {}): Conne
     sessionExpirySeconds: overrides.sessionExpirySeconds ?? null,
     will: cloneWill(overrides.will ?? null),
     properties: cloneProperties(overrides.properties ?? defaultProperties()),
+    decoders: cloneDecoderSettings(overrides.decoders ?? emptyDecoderSettings()),
   };
 }
 
@@ -188,5 +199,7 @@ export function duplicateProfile(
     color: usedColors ? pickProfileColor(usedColors) : profile.color,
     will: cloneWill(profile.will),
     properties: cloneProperties(profile.properties),
+    decoders: cloneDecoderSettings(profile.decoders),
+    otherUrls: [...profile.otherUrls],
   };
 }

@@ -142,21 +142,30 @@ function arrayIndex(key: string | number): number {
  * Only own properties are followed, so `constructor` or `__proto__` never reach the prototype.
  */
 export function readNumber(value: unknown, path: JsonPath): number | null {
+  const found = readPath(value, path);
+  return found === undefined ? null : toNumber(found);
+}
+
+/**
+ * The value at `path` in parsed JSON (own properties only, like {@link readNumber}), or
+ * undefined when the path leads nowhere.
+ */
+export function readPath(value: unknown, path: JsonPath): unknown {
   let current = value;
   for (let i = 0; i < path.length; i++) {
-    if (current === null || typeof current !== 'object') return null;
+    if (current === null || typeof current !== 'object') return undefined;
     const key = path[i] as string | number;
     if (Array.isArray(current)) {
       const index = arrayIndex(key);
-      if (index < 0 || index >= current.length) return null;
+      if (index < 0 || index >= current.length) return undefined;
       current = current[index] as unknown;
     } else {
       const name = typeof key === 'number' ? String(key) : key;
-      if (!Object.hasOwn(current, name)) return null;
+      if (!Object.hasOwn(current, name)) return undefined;
       current = (current as Record<string, unknown>)[name];
     }
   }
-  return toNumber(current);
+  return current;
 }
 
 /**

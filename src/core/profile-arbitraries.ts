@@ -161,6 +161,10 @@ export function isProfileShape(p: ConnectionProfile): boolean {
     isNullableCount(properties.topicAliasMaximum) &&
     typeof properties.requestResponseInformation === 'boolean' &&
     isUserProperties(properties.userProperties) &&
+    Array.isArray(p.decoders.rules) &&
+    p.decoders.rules.every((r) => isString(r.filter) && isString(r.decoder)) &&
+    Array.isArray(p.decoders.schemas) &&
+    p.decoders.schemas.every((s) => isString(s.schemaId) && isString(s.text)) &&
     Object.getPrototypeOf(p) === Object.prototype
   );
 }

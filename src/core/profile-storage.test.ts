@@ -47,6 +47,26 @@ describe('profile storage', () => {
     ]);
   });
 
+  it('keeps decoder rules and .proto files, and gives an older profile none', () => {
+    const withDecoders = createProfile({
+      name: 'Plant C',
+      decoders: {
+        rules: [{ filter: 'pb/#', decoder: 'protobuf', schemaId: 'm.proto', messageType: 'a.B' }],
+        schemas: [{ schemaId: 'm.proto', text: 'syntax = "proto3"; package a; message B {}' }],
+      },
+    });
+    const stored = JSON.parse(JSON.stringify(serializeProfilesForStorage([withDecoders])));
+    expect(loadStoredProfiles(stored).profiles[0]?.decoders).toEqual(withDecoders.decoders);
+    const old = loadStoredProfiles({ version: 1, profiles: [{ id: 'conn-old', host: 'b' }] });
+    expect(old.profiles[0]?.decoders).toEqual({ rules: [], schemas: [] });
+    const damaged = loadStoredProfiles({
+      version: 1,
+      profiles: [{ id: 'conn-d', host: 'b', decoders: { rules: [{ filter: 'x', decoder: 9 }] } }],
+    });
+    expect(damaged.profiles[0]?.decoders.rules).toEqual([]);
+    expect(damaged.problems[0]).toContain('(decoders)');
+  });
+
   it('removes a broken entry alone and names it', () => {
     const { profiles, problems } = loadStoredProfiles({
       version: 1,

@@ -3,6 +3,8 @@
  * load, a version and a migration from the previous release's single connection).
  */
 import { parseBrokerUrl } from './broker-url.ts';
+import { cloneDecoderSettings, reviveDecoderSettings } from './decoder-settings.ts';
+import type { DecoderSettings } from './decoder-settings.ts';
 import {
   cloneProperties,
   cloneUserProperties,
@@ -39,6 +41,8 @@ export function toPortableProfile(
     ...rest,
     will: cloneWill(profile.will),
     properties: cloneProperties(profile.properties),
+    decoders: cloneDecoderSettings(profile.decoders),
+    otherUrls: [...profile.otherUrls],
   };
   if (keepPassword) copy.password = password;
   return copy;
@@ -57,6 +61,7 @@ type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isNullableNumber = (v: unknown): v is number | null => v === null || isNumber(v);
@@ -141,6 +146,13 @@ function readProperties(value: unknown, reset: string[]): ConnectProperties {
   };
 }
 
+/** Decoder rules and .proto files; a profile saved before they existed has none. */
+function readDecoders(value: unknown, reset: string[]): DecoderSettings {
+  const { settings, damaged } = reviveDecoderSettings(value);
+  if (damaged) reset.push('decoders');
+  return settings;
+}
+
 export type RevivedProfile =
   { ok: true; profile: ConnectionProfile; resetFields: string[] } | { ok: false };
 
@@ -169,6 +181,7 @@ export function reviveProfile(raw: unknown): RevivedProfile {
     host: defaults.host,
     port,
     path: path.startsWith('/') ? path : `/${path}`,
+    otherUrls: read(raw, 'otherUrls', isStringList, [], reset),
     clientId: read(raw, 'clientId', isString, defaults.clientId, reset),
     username: read(raw, 'username', isString, '', reset),
     // The flag is the contract: a password stored without it is not trusted to be wanted.
@@ -194,6 +207,7 @@ export function reviveProfile(raw: unknown): RevivedProfile {
     sessionExpirySeconds: read(raw, 'sessionExpirySeconds', isNullableNumber, null, reset),
     will: readWill(raw['will'], reset),
     properties: readProperties(raw['properties'], reset),
+    decoders: readDecoders(raw['decoders'], reset),
   };
   return { ok: true, profile, resetFields: reset };
 }

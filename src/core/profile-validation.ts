@@ -2,7 +2,7 @@
  * Checks a saved connection before it is used: everything the broker would refuse in the
  * CONNECT, as sentences next to the field they concern.
  */
-import { profileUrl } from './broker-url.ts';
+import { profileUrl, validateBrokerUrl } from './broker-url.ts';
 import type { ConnectionProfile, UserProperty } from './connection-profile.ts';
 import { validateTopicName } from './topic-filter.ts';
 
@@ -79,6 +79,10 @@ export function validateProfile(profile: ConnectionProfile): ProfileProblem[] {
   }
   if (!profile.path.startsWith('/')) {
     add('path', "The path must start with '/', for example /mqtt.");
+  }
+  for (const url of profile.otherUrls) {
+    const check = validateBrokerUrl(url);
+    if (!check.ok) add('otherUrls', `Other node "${url}": ${check.reason}`);
   }
 
   // MQTT 3.1.1 §3.1.3.1: a zero-byte client ID needs a clean session, since the broker could

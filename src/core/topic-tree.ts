@@ -4,6 +4,7 @@
  * recursion (rates, stale topics and search matches add up towards the root), and builds rows
  * only for the branches it shows, so 10,000 topics cost one pass while their parent is collapsed.
  */
+import type { SparkplugState } from './sparkplug-states.ts';
 
 /** A topic is stale when it has been silent for this many of its usual intervals… */
 export const STALE_FACTOR = 3;
@@ -99,6 +100,8 @@ export interface TopicTreeView {
   /** The search the rows were chosen by ('' for none) and the topics it matched. */
   filter: string;
   matchedTopics: number;
+  /** Sparkplug B edge nodes and devices, online or offline; set by the sink when there are any. */
+  sparkplug?: SparkplugState[];
 }
 
 export interface TopicTreeViewOptions<T> {

@@ -6,6 +6,13 @@ export interface Notice {
   id: number;
   level: 'info' | 'warn' | 'error';
   text: string;
+  /** A button beside the text, such as "Reload" for a new version. */
+  action?: NoticeAction;
+}
+
+export interface NoticeAction {
+  label: string;
+  run: () => void;
 }
 
 export type NoticesStore = StoreApi<{ notices: Notice[] }>;
@@ -17,9 +24,14 @@ export function createNoticesStore(): NoticesStore {
 
 let nextId = 0;
 
-export function notify(store: NoticesStore, level: Notice['level'], text: string): void {
+export function notify(
+  store: NoticesStore,
+  level: Notice['level'],
+  text: string,
+  action?: NoticeAction,
+): void {
   nextId += 1;
-  const notice = { id: nextId, level, text };
+  const notice: Notice = action ? { id: nextId, level, text, action } : { id: nextId, level, text };
   store.setState(({ notices }) => ({ notices: [...notices.slice(-4), notice] }));
 }
 
@@ -36,6 +48,11 @@ export function NoticeArea({ store }: { store: NoticesStore }) {
       {notices.map((notice) => (
         <li key={notice.id} className={`notice notice-${notice.level}`} role="alert">
           <span>{notice.text}</span>
+          {notice.action && (
+            <button type="button" className="button-secondary" onClick={notice.action.run}>
+              {notice.action.label}
+            </button>
+          )}
           <button
             type="button"
             className="button-ghost"

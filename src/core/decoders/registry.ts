@@ -3,7 +3,7 @@ import { binaryDecoder } from './binary-decoder.ts';
 import { mediaTypeOf, mediaTypeSuffix } from './content-type.ts';
 import { DEFAULT_DECODER_ENTRIES } from './decoder-entries.ts';
 import type { DecoderEntry } from './decoder-entries.ts';
-import { checkDecoderRules, compileDecoderRules } from './decoder-rules.ts';
+import { checkDecoderRule, checkDecoderRules, compileDecoderRules } from './decoder-rules.ts';
 import type { DecoderRule, DecoderRuleProblem, SchemaState } from './decoder-rules.ts';
 import { emptyDecoder } from './empty-decoder.ts';
 import { jsonDecoder } from './json-decoder.ts';
@@ -55,6 +55,13 @@ export interface DecoderRegistry {
    * without allocation when no chosen decoder applies, the common case.
    */
   plan(topic: string, properties?: MessageProperties | null): IngestPlan;
+  /**
+   * Decodes one payload as the user asked for it ("show as" in a message's detail), whatever
+   * the evidence says; settles once the decoder (and the rule's schema) is at hand. A payload
+   * the decoder cannot read comes back as the default chain shows it, with a note. Never
+   * rejects, and teaches the decoders nothing (the message was read back, not live).
+   */
+  decodeAs(evidence: PayloadEvidence, rule: DecoderRule): DecodedPayload | Promise<DecodedPayload>;
   /** Replaces the user's rules; returns the ones that cannot work as written. */
   setRules(rules: readonly DecoderRule[]): DecoderRuleProblem[];
   /** Parses a .proto text under an id (replacing one of the same id); settles when done. */
@@ -257,6 +264,37 @@ export function createDecoderRegistry(options: DecoderRegistryOptions = {}): Dec
     }
   }
 
+  function decodeAs(
+    evidence: PayloadEvidence,
+    rule: DecoderRule,
+  ): DecodedPayload | Promise<DecodedPayload> {
+    const state = states.get(rule.decoder);
+    if (!state) return withNote(evidence, `There is no decoder named '${rule.decoder}'.`);
+    const label = state.entry.label;
+    const loading = ensureLoaded(state);
+    const schema = rule.schemaId === undefined ? undefined : schemaLoads.get(rule.schemaId);
+    if (loading || schema) {
+      return Promise.all([loading, schema]).then(() => decodeAs(evidence, rule));
+    }
+    const problem = checkDecoderRule(rule, schemaOf);
+    if (problem) return withNote(evidence, `Could not decode as ${label}: ${problem}`);
+    const decoder = state.decoder;
+    if (!decoder) {
+      return withNote(
+        evidence,
+        `Not decoded as ${label}: its decoder could not be loaded (${state.failure ?? 'unknown'}).`,
+      );
+    }
+    if (evidence.payload.length === 0) {
+      return withNote(evidence, `Not decoded as ${label}: the payload is empty.`);
+    }
+    try {
+      return decoder.decode({ ...evidence, rule, live: false }, limits, context);
+    } catch (error) {
+      return withNote(evidence, `Could not decode as ${label}: ${errorText(error)}`);
+    }
+  }
+
   function plan(topic: string, properties?: MessageProperties | null): IngestPlan {
     const choice = choose(topic, properties);
     if (!choice) return PASS;
@@ -317,6 +355,7 @@ export function createDecoderRegistry(options: DecoderRegistryOptions = {}): Dec
 
   return {
     decode,
+    decodeAs,
     plan,
     setRules(next) {
       rules = next.map((rule) => ({ ...rule }));

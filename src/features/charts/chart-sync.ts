@@ -2,7 +2,11 @@ import type { ConnectionHandle } from '../../services/mqtt/index.ts';
 import type { ChartSpec, ChartsStore } from './charts-store.ts';
 
 const sameSource = (a: ChartSpec, b: ChartSpec) =>
-  a.connectionId === b.connectionId && a.filter === b.filter && a.jsonPath === b.jsonPath;
+  a.connectionId === b.connectionId &&
+  a.filter === b.filter &&
+  a.jsonPath === b.jsonPath &&
+  (a.topics ?? []).join('\n') === (b.topics ?? []).join('\n') &&
+  (a.topics === undefined) === (b.topics === undefined);
 
 /** Keeps the worker watching exactly the series that the charts show, each on its connection. */
 export function syncChartsWithWorker(
@@ -19,7 +23,12 @@ export function syncChartsWithWorker(
     for (const [id, chart] of next) {
       const before = watched.get(id);
       if (!before || !sameSource(before, chart)) {
-        handleFor(chart.connectionId).watchSeries(chart.id, chart.filter, chart.jsonPath);
+        handleFor(chart.connectionId).watchSeries(
+          chart.id,
+          chart.filter,
+          chart.jsonPath,
+          chart.topics,
+        );
       }
     }
     watched = next;

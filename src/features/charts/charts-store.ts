@@ -14,6 +14,8 @@ export interface ChartSpec {
   /** Where the number is in a JSON payload; empty when the payload itself is the number. */
   jsonPath: string;
   unit: string;
+  /** The topics the user chose to draw; absent draws the first that arrive. */
+  topics?: string[];
 }
 
 export interface ChartsState {
@@ -33,7 +35,9 @@ function isChartSpec(value: unknown): value is ChartSpec {
     spec !== null &&
     ['id', 'connectionId', 'title', 'filter', 'jsonPath', 'unit'].every(
       (key) => typeof (spec as Record<string, unknown>)[key] === 'string',
-    )
+    ) &&
+    (spec.topics === undefined ||
+      (Array.isArray(spec.topics) && spec.topics.every((topic) => typeof topic === 'string')))
   );
 }
 
@@ -88,6 +92,17 @@ export function addChart(store: ChartsStore, spec: Omit<ChartSpec, 'id'>): Chart
   const chart = { ...spec, id: newChartId() };
   store.setState(({ charts }) => ({ charts: [...charts, chart] }));
   return chart;
+}
+
+/** Draws exactly `topics` on the chart, or, with null, the first topics that arrive. */
+export function chooseChartTopics(store: ChartsStore, id: string, topics: string[] | null): void {
+  store.setState(({ charts }) => ({
+    charts: charts.map((chart) => {
+      if (chart.id !== id) return chart;
+      const { topics: _previous, ...rest } = chart;
+      return topics ? { ...rest, topics } : rest;
+    }),
+  }));
 }
 
 export function removeChart(store: ChartsStore, data: ChartDataStore, id: string): void {

@@ -6,6 +6,7 @@ import type { ConnectSettings } from '../../services/mqtt/index.ts';
 export function toConnectSettings(profile: ConnectionProfile): ConnectSettings {
   return {
     url: profileUrl(profile),
+    otherUrls: profile.otherUrls,
     clientId: profile.clientId,
     username: profile.username,
     password: profile.password,

@@ -16,6 +16,7 @@ import type {
   RecorderStats,
   SearchHandle,
   StreamCounters,
+  StreamGap,
 } from '../../services/mqtt/index.ts';
 import type { ExportFile } from './export-file.ts';
 import { RecordedRows } from './recorded-rows.ts';
@@ -214,12 +215,12 @@ export function applyStreamBatches(
 /** The row marking where a connection was lost and came back; it opens no detail. */
 function gapRow(
   connectionId: string,
-  gap: { lostAt: number; resumedAt: number; sessionPresent: boolean },
+  { lostAt, resumedAt, sessionPresent, switchedTo }: StreamGap,
 ): MessageRow {
   return {
     connectionId,
     seq: 0,
-    time: gap.resumedAt,
+    time: resumedAt,
     topic: '',
     format: 'empty',
     preview: '',
@@ -230,7 +231,7 @@ function gapRow(
     dup: false,
     cut: false,
     published: false,
-    gap: { lostAt: gap.lostAt, resumedAt: gap.resumedAt, sessionPresent: gap.sessionPresent },
+    gap: { lostAt, resumedAt, sessionPresent, ...(switchedTo ? { switchedTo } : {}) },
   };
 }
 

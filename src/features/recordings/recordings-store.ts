@@ -9,6 +9,8 @@ export interface OpenRecording {
   name: string;
   color: string;
   state: RecordingState;
+  /** The file it was read from, kept in memory (never saved) so it can be replayed. */
+  file: Blob;
 }
 
 export interface RecordingsState {

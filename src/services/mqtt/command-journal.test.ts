@@ -30,6 +30,9 @@ describe('CommandJournal', () => {
       subscribe('a', 'x/#'),
       subscribe('a', 'y/#'),
       { type: 'watch-series', connectionId: 'a', seriesId: 's1', filter: 'x/1', jsonPath: 'v' },
+      { type: 'watch-latest', connectionId: 'a', watchId: 'w1', filter: 'x/+', jsonPath: '' },
+      { type: 'watch-latest', connectionId: 'a', watchId: 'w2', filter: 'x/2', jsonPath: '' },
+      { type: 'unwatch-latest', connectionId: 'a', watchId: 'w2' },
       {
         type: 'publish',
         connectionId: 'a',
@@ -52,6 +55,7 @@ describe('CommandJournal', () => {
       'page-info',
       'subscribe a y/#',
       'watch-series a x/1 s1',
+      'watch-latest a x/+',
       'connect a',
       'subscribe b z/#',
     ]);

@@ -7,6 +7,8 @@ interface ConnectionState {
   /** By filter, in the order they were first made. */
   subscriptions: Map<string, ConnectionCommand>;
   series: Map<string, ConnectionCommand>;
+  /** Widgets' feeds, by watch id. */
+  latest: Map<string, ConnectionCommand>;
   expanded: ConnectionCommand | null;
   topicSearch: ConnectionCommand | null;
   /** .proto schemas by id, then the decoder rules that may name them. */
@@ -22,6 +24,7 @@ function emptyState(): ConnectionState {
     recording: null,
     subscriptions: new Map(),
     series: new Map(),
+    latest: new Map(),
     expanded: null,
     topicSearch: null,
     schemas: new Map(),
@@ -76,6 +79,12 @@ export class CommandJournal {
       case 'unwatch-series':
         state.series.delete(command.seriesId);
         return;
+      case 'watch-latest':
+        state.latest.set(command.watchId, command);
+        return;
+      case 'unwatch-latest':
+        state.latest.delete(command.watchId);
+        return;
       case 'set-recorder-budget':
         state.budget = command;
         return;
@@ -114,7 +123,11 @@ export class CommandJournal {
       if (state.decoderRules) commands.push(state.decoderRules);
       if (state.budget) commands.push(state.budget);
       if (state.recording) commands.push(state.recording);
-      commands.push(...state.subscriptions.values(), ...state.series.values());
+      commands.push(
+        ...state.subscriptions.values(),
+        ...state.series.values(),
+        ...state.latest.values(),
+      );
       if (state.expanded) commands.push(state.expanded);
       if (state.topicSearch) commands.push(state.topicSearch);
       if (state.connect) commands.push(state.connect);

@@ -5,13 +5,17 @@ import type {
   EngineBatch,
   ExportFormat,
   MessageQuery,
+  PublishProperties,
   QoS,
   RecorderBudget,
+  RepeatSettings,
+  ShowAs,
   SubscribeOptions,
   WorkerCommand,
   WorkerMessage,
 } from './protocol.ts';
 import { DEFAULT_SUBSCRIBE_OPTIONS } from '../../core/subscription-options.ts';
+import type { ReplaySpeed } from '../../core/replay/replay-plan.ts';
 import { CommandJournal } from './command-journal.ts';
 
 export type BatchListener = (batch: EngineBatch) => void;
@@ -40,19 +44,36 @@ export interface ConnectionHandle {
   subscribe(filter: string, qos: QoS, options?: SubscribeOptions): void;
   unsubscribe(filter: string): void;
   /** Returns the id that the matching publish event will carry. */
-  publish(topic: string, payload: string, qos: QoS, retain: boolean): number;
-  watchSeries(seriesId: string, filter: string, jsonPath: string): void;
+  publish(
+    topic: string,
+    payload: string | Uint8Array,
+    qos: QoS,
+    retain: boolean,
+    properties?: PublishProperties,
+    /** Watch the response topic for the reply (needs a response topic and correlation data). */
+    awaitReply?: boolean,
+  ): number;
+  /** Starts a repeat publisher in the worker; returns its id. Progress comes as `repeat` events. */
+  startRepeat(settings: Omit<RepeatSettings, 'repeatId'>): number;
+  stopRepeat(repeatId: number): void;
+  watchSeries(seriesId: string, filter: string, jsonPath: string, topics?: string[]): void;
   unwatchSeries(seriesId: string): void;
+  /** Follows the newest value of each topic matching `filter`, for a widget. */
+  watchLatest(watchId: string, filter: string, jsonPath: string): void;
+  unwatchLatest(watchId: string): void;
   /** Empties the connection's recorder and counters. */
   clearMessages(): void;
   expandTopics(paths: string[]): void;
   /** Narrows the topic tree to topics containing `text`; '' shows them all. */
   searchTopics(text: string): void;
   /** Asks for one recorded message whole; the answer comes in a batch's `detail`. */
-  requestDetail(id: number): void;
+  requestDetail(id: number, as?: ShowAs): void;
   setRecorderBudget(budget: RecorderBudget): void;
   /** Makes this connection show a saved recording (read-only, no broker). */
   openRecording(file: Blob): void;
+  /** Publishes a saved recording through this connection; progress comes as `replay` events. */
+  replay(file: Blob, speed: ReplaySpeed, topicPrefix: string): void;
+  controlReplay(action: 'pause' | 'resume' | 'stop'): void;
   /** Replaces the rules that map topic filters to decoders; first match wins. */
   setDecoderRules(rules: DecoderRule[]): void;
   /** Loads a .proto text for Protobuf rules; the outcome comes as a `decoders` event. */
@@ -96,6 +117,7 @@ export function createMqttService(): MqttService {
   let generation = 0;
   let pending: EngineBatch | null = null;
   let publishId = 0;
+  let repeatId = 0;
   let queryId = 0;
   let exportId = 0;
   let pingNonce = 0;
@@ -181,20 +203,47 @@ export function createMqttService(): MqttService {
     subscribe: (filter, qos, options = DEFAULT_SUBSCRIBE_OPTIONS) =>
       send({ type: 'subscribe', connectionId, filter, qos, options }),
     unsubscribe: (filter) => send({ type: 'unsubscribe', connectionId, filter }),
-    publish: (topic, payload, qos, retain) => {
+    publish: (topic, payload, qos, retain, properties, awaitReply) => {
       publishId += 1;
-      send({ type: 'publish', connectionId, id: publishId, topic, payload, qos, retain });
+      send({
+        type: 'publish',
+        connectionId,
+        id: publishId,
+        topic,
+        payload,
+        qos,
+        retain,
+        ...(properties ? { properties } : {}),
+        ...(awaitReply ? { awaitReply } : {}),
+      });
       return publishId;
     },
-    watchSeries: (seriesId, filter, jsonPath) =>
-      send({ type: 'watch-series', connectionId, seriesId, filter, jsonPath }),
+    startRepeat: (settings) => {
+      repeatId += 1;
+      send({ type: 'start-repeat', connectionId, settings: { ...settings, repeatId } });
+      return repeatId;
+    },
+    stopRepeat: (id) => send({ type: 'stop-repeat', connectionId, repeatId: id }),
+    watchSeries: (seriesId, filter, jsonPath, topics) =>
+      send({ type: 'watch-series', connectionId, seriesId, filter, jsonPath, topics }),
     unwatchSeries: (seriesId) => send({ type: 'unwatch-series', connectionId, seriesId }),
+    watchLatest: (watchId, filter, jsonPath) =>
+      send({ type: 'watch-latest', connectionId, watchId, filter, jsonPath }),
+    unwatchLatest: (watchId) => send({ type: 'unwatch-latest', connectionId, watchId }),
     clearMessages: () => send({ type: 'clear-messages', connectionId }),
     expandTopics: (paths) => send({ type: 'expand-topics', connectionId, paths }),
     searchTopics: (text) => send({ type: 'search-topics', connectionId, text }),
-    requestDetail: (id) => send({ type: 'message-detail', connectionId, id }),
+    requestDetail: (id, as) =>
+      send(
+        as
+          ? { type: 'message-detail', connectionId, id, as }
+          : { type: 'message-detail', connectionId, id },
+      ),
     setRecorderBudget: (budget) => send({ type: 'set-recorder-budget', connectionId, budget }),
     openRecording: (file) => send({ type: 'open-recording', connectionId, file }),
+    replay: (file, speed, topicPrefix) =>
+      send({ type: 'replay', connectionId, file, speed, topicPrefix }),
+    controlReplay: (action) => send({ type: 'replay-control', connectionId, action }),
     setDecoderRules: (rules) => send({ type: 'set-decoder-rules', connectionId, rules }),
     registerProtoSchema: (schemaId, text) =>
       send({ type: 'register-proto-schema', connectionId, schemaId, text }),

@@ -17,12 +17,15 @@ import type {
   RecorderBudget,
   RecorderStats,
 } from '../../core/recorder/message-store.ts';
+import type { ReplaySpeed } from '../../core/replay/replay-plan.ts';
 import type { SubscribeOptions } from '../../core/subscription-options.ts';
+import type { PublishProperties } from '../../core/publish-properties.ts';
 import type { TopicTreeView } from '../../core/topic-tree.ts';
 
 export type { TopicTreeRow, TopicTreeView } from '../../core/topic-tree.ts';
 export type { ProtocolVersion, QoS } from '../../core/connection-profile.ts';
 export type { SubscribeOptions } from '../../core/subscription-options.ts';
+export type { PublishProperties } from '../../core/publish-properties.ts';
 export type { ExportFormat } from '../../core/recorder/export-format.ts';
 export type { MessageProperties } from '../../core/recorder/message-properties.ts';
 export type { DecoderRule, DecoderStatus } from '../../core/decoders/index.ts';
@@ -32,8 +35,18 @@ export type { RecorderBudget, RecorderStats } from '../../core/recorder/message-
 /** Live rows the page keeps per connection; older ones are read back from the recorder. */
 export const MESSAGE_HISTORY = 2_000;
 
+/** A decoder the user picked for one message: a rule without its topic filter. */
+export type ShowAs = Omit<DecoderRule, 'filter'>;
+
 /** What the worker needs to open one connection: a profile with its URL composed. */
-export type ConnectSettings = { url: string } & Pick<
+export type ConnectSettings = {
+  url: string;
+  /**
+   * Other nodes of the same cluster: when the node in use goes away, or cannot be reached, the
+   * next is tried at once (in this order, then `url` again), keeping the session's queue.
+   */
+  otherUrls?: string[];
+} & Pick<
   ConnectionProfile,
   | 'clientId'
   | 'username'
@@ -57,6 +70,10 @@ export type ConnectionStatus =
       url: string;
       protocolVersion: ProtocolVersion;
       sessionPresent: boolean;
+      /** The largest packet the broker accepts (MQTT 5 CONNACK); absent when it set none. */
+      maximumPacketSize?: number;
+      /** The highest topic alias the broker accepts (MQTT 5 CONNACK); absent: none. */
+      topicAliasMaximum?: number;
       /**
        * Set when nothing (no message, no keepalive answer) came from the broker for 1.5
        * keepalive periods: the socket is open but the broker may be frozen. Epoch ms of the
@@ -91,19 +108,43 @@ export type ConnectionCommand =
       type: 'publish';
       id: number;
       topic: string;
-      payload: string;
+      /** Text is sent as UTF-8; bytes as they are. */
+      payload: string | Uint8Array;
       qos: QoS;
       retain: boolean;
+      /** MQTT 5 only; checked by the page before it is sent. */
+      properties?: PublishProperties;
+      /** Watch the response topic for a message with the same correlation data. */
+      awaitReply?: boolean;
     } & ForConnection)
-  | ({ type: 'watch-series'; seriesId: string; filter: string; jsonPath: string } & ForConnection)
+  /** Publishes a template every `intervalMs` in the worker; replaces a running repeat. */
+  | ({ type: 'start-repeat'; settings: RepeatSettings } & ForConnection)
+  | ({ type: 'stop-repeat'; repeatId: number } & ForConnection)
+  | ({
+      type: 'watch-series';
+      seriesId: string;
+      filter: string;
+      jsonPath: string;
+      /** The topics to draw, picked by the user; absent draws the first that arrive. */
+      topics?: string[];
+    } & ForConnection)
   | ({ type: 'unwatch-series'; seriesId: string } & ForConnection)
+  /** A widget's feed: the newest value of each topic matching `filter` (see LatestValues). */
+  | ({ type: 'watch-latest'; watchId: string; filter: string; jsonPath: string } & ForConnection)
+  | ({ type: 'unwatch-latest'; watchId: string } & ForConnection)
   /** Empties the recorder and the counters. */
   | ({ type: 'clear-messages' } & ForConnection)
-  /** Everything about one recorded message, for the detail view. */
-  | ({ type: 'message-detail'; id: number } & ForConnection)
+  /**
+   * Everything about one recorded message, for the detail view; `as` decodes it with the
+   * decoder the user picked ("show as") instead of the one the evidence chose.
+   */
+  | ({ type: 'message-detail'; id: number; as?: ShowAs } & ForConnection)
   | ({ type: 'set-recorder-budget'; budget: RecorderBudget } & ForConnection)
   /** Makes this connection a read-only source: the messages of a saved recording. */
   | ({ type: 'open-recording'; file: Blob } & ForConnection)
+  /** Publishes a saved recording through this (live) connection; see recording-replay.ts. */
+  | ({ type: 'replay'; file: Blob; speed: ReplaySpeed; topicPrefix: string } & ForConnection)
+  | ({ type: 'replay-control'; action: 'pause' | 'resume' | 'stop' } & ForConnection)
   /** The topic tree paths the user has opened; the worker sends rows for these only. */
   | ({ type: 'expand-topics'; paths: string[] } & ForConnection)
   /** Only topics whose path contains `text` (any case) are sent in the tree; '' for all. */
@@ -156,14 +197,30 @@ export type ConnectionEvent =
   /** Published while offline: mqtt.js holds it and sends it after the reconnect. */
   | { type: 'publish-queued'; id: number }
   | { type: 'published'; id: number; qos: QoS }
+  /** QoS 2: the broker's PUBREC came (it has the message); PUBCOMP follows as `published`. */
+  | { type: 'publish-received'; id: number }
+  /** How a repeat publisher is doing: a few times a second while it runs, and when it ends. */
+  | {
+      type: 'repeat';
+      repeatId: number;
+      state: 'running' | 'done' | 'stopped' | 'failed';
+      sent: number;
+      total: number | null;
+      /** Messages per second achieved since the start. */
+      rate: number;
+      reason?: string;
+    }
+  /** The reply to a request published with a response topic and correlation data. */
+  | { type: 'publish-reply'; reply: PublishReply }
   | { type: 'publish-failed'; id: number; reason: string }
   | { type: 'log'; entry: LogEntry }
   | { type: 'recording'; recording: RecordingState }
+  | { type: 'replay'; replay: ReplayState }
   /**
    * The connection was lost at `lostAt` and is back at `resumedAt`: messages sent meanwhile
    * may be missing (the broker keeps them only for a session it kept, and only at QoS 1 and 2).
    */
-  | { type: 'stream-gap'; lostAt: number; resumedAt: number; sessionPresent: boolean }
+  | ({ type: 'stream-gap' } & StreamGap)
   /**
    * How the connection's decoder settings are doing, after each change: each .proto schema
    * (compiling, ready with its message types, or failed with the reason) and the rules that
@@ -171,7 +228,59 @@ export type ConnectionEvent =
    */
   | { type: 'decoders'; status: DecoderStatus };
 
+/** Where a connection was lost and came back: messages sent meanwhile may be missing. */
+export interface StreamGap {
+  lostAt: number;
+  resumedAt: number;
+  sessionPresent: boolean;
+  /** The node the stream came back from, when it is another node than the one lost. */
+  switchedTo?: string;
+}
+
+/** A repeat publisher's job: the template is compiled in the worker, once. */
+export interface RepeatSettings {
+  repeatId: number;
+  topic: string;
+  /** Text with `{{counter}}`, `{{timestamp}}`, … placeholders (core/payload-template.ts). */
+  template: string;
+  qos: QoS;
+  retain: boolean;
+  properties?: PublishProperties;
+  intervalMs: number;
+  /** null: until stopped. */
+  count: number | null;
+}
+
+/** A message that answered a request: same response topic, same correlation data. */
+export interface PublishReply {
+  /** The request's publish id. */
+  id: number;
+  topic: string;
+  preview: string;
+  size: number;
+  time: number;
+  /** From handing the request to the client to the reply's arrival. */
+  roundTripMs: number;
+}
+
 /** How the opening of a saved recording went. */
+/** How a replay of a recording through a connection is going. */
+export type ReplayState =
+  | { state: 'loading' }
+  | { state: 'failed'; reason: string; sent: number }
+  | {
+      state: 'running' | 'paused' | 'done' | 'stopped';
+      /** Messages handed to the broker (QoS 0) or acknowledged by it (QoS 1 and 2). */
+      sent: number;
+      total: number;
+      /** Damaged lines of the file, left out. */
+      skipped: number;
+      speed: ReplaySpeed;
+      /** Replay time so far (pauses not counted) and the recording's own span. */
+      elapsedMs: number;
+      spanMs: number;
+    };
+
 export type RecordingState =
   | { state: 'loading' }
   | {
@@ -209,7 +318,7 @@ export interface MessageRow {
    * Set on a row the page adds where the connection was lost and came back: not a message,
    * a marker that messages sent meanwhile may be missing.
    */
-  gap?: { lostAt: number; resumedAt: number; sessionPresent: boolean };
+  gap?: StreamGap;
 }
 
 /**
@@ -270,6 +379,27 @@ export interface SeriesLine {
 export interface SeriesSnapshot {
   seriesId: string;
   lines: SeriesLine[];
+  /** Topics that match the filter but are not drawn (at most a few hundred are named). */
+  hiddenTopics: string[];
+}
+
+/** The newest reading of one topic, as a widget shows it. */
+export interface LatestValue {
+  topic: string;
+  /** The number at the path (booleans as 1/0), or null when it is not one. */
+  value: number | null;
+  /** The value at the path as short text (at most 80 characters), for words like `online`. */
+  text: string;
+  /** When it arrived (ms since the epoch). */
+  time: number;
+  /** The number before this one, for a trend; null when there was none. */
+  previous: number | null;
+}
+
+/** What one widget watches: the newest value per matching topic (at most 200 topics). */
+export interface LatestValues {
+  watchId: string;
+  values: LatestValue[];
 }
 
 export interface StreamCounters {
@@ -309,6 +439,8 @@ export interface ConnectionBatch {
   /** Topics seen for the first time since the previous batch. */
   newTopics: string[];
   series: SeriesSnapshot[];
+  /** Widgets' feeds that changed, a few times a second at most. */
+  latest: LatestValues[];
   /** The visible topic tree, a few times a second while it changes; null when unchanged. */
   tree: TopicTreeView | null;
 }
@@ -347,6 +479,7 @@ export function emptyConnectionBatch(connectionId: string): ConnectionBatch {
     counters: null,
     newTopics: [],
     series: [],
+    latest: [],
     tree: null,
   };
 }

@@ -24,19 +24,21 @@ function refusedSocket(): SocketLike {
 
 /**
  * mqtt.js over our batching transport (see websocket-transport.ts); each (re)connect opens a
- * new WebSocket with `openSocket` and reports on it. MQTT 3.1.1 and 5 both use the "mqtt"
+ * new WebSocket with `openSocket` (to `nodeUrl()` when given) and reports on it. MQTT 3.1.1 and 5 both use the "mqtt"
  * subprotocol (MQTT 5 §6). The worker opens the browser's WebSocket; tests open `ws`'s.
  */
 export function connectOverWebSocket(
   openSocket: (url: string, protocol: string) => SocketLike,
 ): ConnectFn {
-  return (url: string, options: IClientOptions, onSocket) => {
+  return (url: string, options: IClientOptions, onSocket, nodeUrl) => {
     const client: MqttClient = new mqtt.MqttClient(() => {
       const report = newSocketReport();
       onSocket(report);
       let socket: SocketLike;
       try {
-        socket = openSocket(url, 'mqtt');
+        // Asked at each (re)connect: a cluster's next node is tried by the same client, which
+        // keeps its queue of unacknowledged messages across the switch.
+        socket = openSocket(nodeUrl?.() ?? url, 'mqtt');
       } catch (error) {
         report.constructorError =
           error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -2,7 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useStore } from 'zustand';
 import { ErrorBoundary } from '../../../components/ui/error-boundary.tsx';
 import { Panel } from '../../../components/ui/panel.tsx';
-import { removeChart } from '../charts-store.ts';
+import { chooseChartTopics, removeChart } from '../charts-store.ts';
 import type { ChartSpec } from '../charts-store.ts';
 import { ChartsContext } from '../charts-context.ts';
 import type { ChartConnection } from '../charts-context.ts';
@@ -39,7 +39,11 @@ function ChartCard({ spec, source }: { spec: ChartSpec; source: ChartConnection 
       </header>
       <ErrorBoundary name={`The chart ${spec.title}`}>
         <Suspense fallback={<div className="chart chart-loading">Loading chart…</div>}>
-          <LiveChart spec={spec} snapshot={snapshot} />
+          <LiveChart
+            spec={spec}
+            snapshot={snapshot}
+            onChooseTopics={(topics) => chooseChartTopics(charts, spec.id, topics)}
+          />
         </Suspense>
       </ErrorBoundary>
     </article>

@@ -2,39 +2,34 @@ import { memo, useMemo, useState } from 'react';
 import { visibleText } from '../../../core/visible-text.ts';
 import type { MouseEvent } from 'react';
 import { Curve, Surface } from 'recharts';
-import {
-  evenTicks,
-  extent,
-  linearScale,
-  nearestIndex,
-  niceDomain,
-} from '../../../core/chart-scale.ts';
+import { extent, linearScale, nearestIndex, niceDomain } from '../../../core/chart-scale.ts';
 import { formatClock } from '../../../core/format.ts';
+import { lineColor } from '../../../core/line-palette.ts';
+import { timeTicks } from '../../../core/time-ticks.ts';
 import { distinctLabels } from '../../../core/topic-label.ts';
 import { useElementSize } from '../../../components/ui/use-element-size.ts';
+import { useColorScheme } from '../../../components/ui/use-color-scheme.ts';
 import type { SeriesSnapshot } from '../../../services/mqtt/index.ts';
 import type { ChartSpec } from '../charts-store.ts';
+import { ChartLegend } from './chart-legend.tsx';
 
-export const LINE_COLORS = [
-  '#38bdf8',
-  '#f472b6',
-  '#a3e635',
-  '#fbbf24',
-  '#c084fc',
-  '#fb7185',
-  '#2dd4bf',
-  '#f97316',
-  '#e879f9',
-  '#60a5fa',
-  '#facc15',
-  '#34d399',
-];
+/** As many lines as a user may pick for one chart: one per colour of the palette. */
+const MAX_CHOSEN_LINES = 20;
 
 const MARGIN = { top: 8, right: 14, bottom: 20, left: 54 };
 
 interface LiveChartProps {
   spec: ChartSpec;
   snapshot: SeriesSnapshot | undefined;
+  /** Draw exactly these topics, or (null) the first to arrive. */
+  onChooseTopics: (topics: string[] | null) => void;
+}
+
+/** Pixels per time label: `HH:MM:SS` needs about 60 at 11 px, a dated one about 90. */
+function axisTicks(min: number, max: number, width: number) {
+  const ticks = timeTicks(min, max, Math.max(2, Math.floor(width / 84)));
+  if (!ticks.some((tick) => tick.label.length > 8)) return ticks;
+  return timeTicks(min, max, Math.max(2, Math.floor(width / 120)));
 }
 
 /** Up to two decimals, as sent: 118.25 stays 118.25, 21.4 is not padded to 21.40. */
@@ -50,9 +45,17 @@ const formatTick = (value: number) => String(Number(value.toFixed(3)));
  * per update on a 2-core machine (bench/profile.ts), which drops frames several times a second;
  * these primitives with our own scales take about a millisecond.
  */
-function LiveChart({ spec, snapshot }: LiveChartProps) {
+function LiveChart({ spec, snapshot, onChooseTopics }: LiveChartProps) {
   const [plot, attachPlot] = useElementSize<HTMLDivElement>();
   const [hoverX, setHoverX] = useState<number | null>(null);
+  const [off, setOff] = useState<ReadonlySet<string>>(() => new Set());
+  const scheme = useColorScheme();
+  const toggle = (topic: string) =>
+    setOff((before) => {
+      const next = new Set(before);
+      if (!next.delete(topic)) next.add(topic);
+      return next;
+    });
 
   const lines = useMemo(() => {
     const snapshotLines = snapshot?.lines ?? [];
@@ -63,25 +66,39 @@ function LiveChart({ spec, snapshot }: LiveChartProps) {
     return snapshotLines.map((line, index) => ({
       ...line,
       label: visibleText(labels[index] ?? line.topic),
-      color: LINE_COLORS[index % LINE_COLORS.length] ?? '#38bdf8',
+      color: lineColor(index, scheme),
       last: line.values.length > 0 ? line.values[line.values.length - 1] : undefined,
     }));
-  }, [snapshot, spec.filter]);
+  }, [snapshot, spec.filter, scheme]);
+
+  const shown = useMemo(() => lines.filter((line) => !off.has(line.topic)), [lines, off]);
 
   const geometry = useMemo(() => {
-    const timeDomain = extent(lines.map((line) => line.times));
-    const valueDomain = extent(lines.map((line) => line.values));
+    const timeDomain = extent(shown.map((line) => line.times));
+    const valueDomain = extent(shown.map((line) => line.values));
     if (!timeDomain || !valueDomain || plot.width === 0) return null;
     const { domain, ticks: valueTicks } = niceDomain(valueDomain);
     const x = linearScale(timeDomain, MARGIN.left, plot.width - MARGIN.right);
     const y = linearScale(domain, plot.height - MARGIN.bottom, MARGIN.top);
-    const curves = lines.map((line) =>
+    const curves = shown.map((line) =>
       Array.from(line.times, (time, i) => ({ x: x(time), y: y(line.values[i] ?? 0) })),
     );
-    return { timeDomain, valueTicks, timeTicks: evenTicks(timeDomain, 4), x, y, curves };
-  }, [lines, plot.width, plot.height]);
+    const width = plot.width - MARGIN.left - MARGIN.right;
+    const times = axisTicks(timeDomain.min, timeDomain.max, width);
+    return { timeDomain, valueTicks, timeTicks: times, x, y, curves };
+  }, [shown, plot.width, plot.height]);
 
-  const pointCount = lines.reduce((sum, line) => sum + line.times.length, 0);
+  const legendLines = useMemo(
+    () =>
+      lines.map((line) => ({
+        topic: line.topic,
+        label: line.label,
+        color: line.color,
+        last: line.last === undefined ? undefined : formatValue(line.last, spec.unit),
+      })),
+    [lines, spec.unit],
+  );
+  const pointCount = shown.reduce((sum, line) => sum + line.times.length, 0);
   const hover = geometry && hoverX !== null ? describeHover(hoverX) : null;
 
   function describeHover(atX: number) {
@@ -90,7 +107,7 @@ function LiveChart({ spec, snapshot }: LiveChartProps) {
     const fraction = (atX - MARGIN.left) / (plot.width - MARGIN.left - MARGIN.right);
     const time =
       timeDomain.min + Math.min(1, Math.max(0, fraction)) * (timeDomain.max - timeDomain.min);
-    const readings = lines.map((line) => {
+    const readings = shown.map((line) => {
       const index = nearestIndex(line.times, time);
       return { key: line.topic, label: line.label, color: line.color, value: line.values[index] };
     });
@@ -144,18 +161,20 @@ function LiveChart({ spec, snapshot }: LiveChartProps) {
                 ))}
               </g>
               <g className="chart-axis">
-                {geometry.timeTicks.map((tick, index, all) => (
-                  <text
-                    key={index}
-                    x={geometry.x(tick)}
-                    y={plot.height - 4}
-                    textAnchor={index === 0 ? 'start' : index === all.length - 1 ? 'end' : 'middle'}
-                  >
-                    {formatClock(tick)}
-                  </text>
-                ))}
+                {geometry.timeTicks.map((tick) => {
+                  const x = geometry.x(tick.time);
+                  // A label too near an edge is anchored inside the plot, never cut off.
+                  const half = tick.label.length * 3.3;
+                  const anchor =
+                    x - half < MARGIN.left - 8 ? 'start' : x + half > plot.width ? 'end' : 'middle';
+                  return (
+                    <text key={tick.time} x={x} y={plot.height - 4} textAnchor={anchor}>
+                      {tick.label}
+                    </text>
+                  );
+                })}
               </g>
-              {lines.map((line, index) => (
+              {shown.map((line, index) => (
                 <Curve
                   key={line.topic}
                   type="linear"
@@ -200,22 +219,17 @@ function LiveChart({ spec, snapshot }: LiveChartProps) {
           ))}
         </div>
       )}
-      {lines.length > 0 && (
-        <figcaption className="chart-legend">
-          {lines.map((line) => (
-            <span key={line.topic} className="legend-item" title={line.topic}>
-              <span
-                className="legend-swatch"
-                style={{ background: line.color }}
-                aria-hidden="true"
-              />
-              <span className="legend-label">{line.label}</span>
-              {line.last !== undefined && (
-                <span className="legend-value">{formatValue(line.last, spec.unit)}</span>
-              )}
-            </span>
-          ))}
-        </figcaption>
+      {(lines.length > 0 || (snapshot?.hiddenTopics.length ?? 0) > 0) && (
+        <ChartLegend
+          title={spec.title}
+          lines={legendLines}
+          off={off}
+          onToggle={toggle}
+          hiddenTopics={snapshot?.hiddenTopics ?? []}
+          chosen={spec.topics !== undefined}
+          onChoose={onChooseTopics}
+          maxChosen={MAX_CHOSEN_LINES}
+        />
       )}
     </figure>
   );

@@ -29,6 +29,8 @@ export default function ProfileEditor({ profile, isNew = false, onClose }: Profi
   const [draft, setDraft] = useState(profile);
   const [pasted, setPasted] = useState('');
   const [pasteError, setPasteError] = useState<string | null>(null);
+  // Kept as typed (blank lines and all) while the draft holds the URLs.
+  const [otherNodes, setOtherNodes] = useState(profile.otherUrls.join('\n'));
   const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
   const set = (changes: Partial<ConnectionProfile>) => setDraft((d) => ({ ...d, ...changes }));
   const v5 = draft.protocolVersion === 5;
@@ -160,6 +162,30 @@ export default function ProfileEditor({ profile, isNew = false, onClose }: Profi
         </div>
         {errors.get('host') && <p className="field-error">{errors.get('host')}</p>}
         {errors.get('path') && <p className="field-error">{errors.get('path')}</p>}
+        <label className="field">
+          <span>Other nodes of the cluster (one URL per line, optional)</span>
+          <textarea
+            rows={2}
+            value={otherNodes}
+            placeholder="ws://node-2.example.com:8080/mqtt"
+            onChange={(event) => {
+              setOtherNodes(event.target.value);
+              set({
+                otherUrls: event.target.value
+                  .split('\n')
+                  .map((line) => line.trim())
+                  .filter((line) => line !== ''),
+              });
+            }}
+            aria-invalid={invalid('otherUrls')}
+            aria-describedby="other-nodes-help"
+            spellCheck={false}
+          />
+        </label>
+        <p id="other-nodes-help" className="field-help">
+          When the node in use goes away, the next is tried at once and the stream is marked.
+        </p>
+        {errors.get('otherUrls') && <p className="field-error">{errors.get('otherUrls')}</p>}
         <div className="field-row">
           <label className="field">
             <span>Client ID</span>

@@ -18,21 +18,33 @@ import {
   TextView,
 } from './payload-views.tsx';
 import { bytesToBase64 } from '../../../core/base64.ts';
+import type { PayloadFormat } from '../../../core/decoders/index.ts';
+import { ShowAsSelect, SparkplugSummary, showAsRequest } from './show-as.tsx';
+import type { ShowAsChoice } from './show-as.tsx';
 
-type Tab = 'text' | 'json' | 'hex' | 'base64' | 'properties' | 'changes';
+type Tab = 'decoded' | 'text' | 'hex' | 'base64' | 'properties' | 'changes';
 
-const TAB_NAMES: Record<Tab, string> = {
+const TAB_NAMES: Record<Exclude<Tab, 'decoded'>, string> = {
   text: 'Text',
-  json: 'JSON tree',
   hex: 'Hex',
   base64: 'Base64',
   properties: 'Properties',
   changes: 'Changes',
 };
 
+/** The decoded tab is named after what read the payload. */
+const DECODED_TAB_NAMES: Partial<Record<PayloadFormat, string>> = {
+  json: 'JSON tree',
+  sparkplug: 'Sparkplug B',
+  protobuf: 'Protobuf',
+  cbor: 'CBOR',
+  msgpack: 'MessagePack',
+};
+
 /** Parses the payload as JSON once per message; null when it is not JSON. */
-function useJson(text: string): { value: unknown } | null {
+function useJson(text: string, skip: boolean): { value: unknown } | null {
   return useMemo(() => {
+    if (skip) return null;
     const trimmed = text.trimStart();
     if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return null;
     try {
@@ -40,7 +52,14 @@ function useJson(text: string): { value: unknown } | null {
     } catch {
       return null;
     }
-  }, [text]);
+  }, [text, skip]);
+}
+
+/** The tab a choice of "show as" opens: the byte views are the page's, the rest the worker's. */
+function tabFor(choice: ShowAsChoice): Tab | null {
+  if (choice === 'text' || choice === 'base64') return choice;
+  if (choice === 'binary') return 'hex';
+  return choice === 'auto' ? null : 'decoded';
 }
 
 /**
@@ -114,15 +133,34 @@ function DetailBody({
   connectionName: string | null;
   onClose: () => void;
 }) {
-  const { chartField } = MessagesContext.use();
+  const { chartField, handleFor, protoTypes } = MessagesContext.use();
   const text = useMemo(() => utf8Decoder.decode(detail.payload), [detail.payload]);
-  const json = useJson(text);
-  const [tab, setTab] = useState<Tab>(json ? 'json' : 'text');
+  const decoded = detail.decoded;
+  // Without the worker's decode (an older worker's answer), the page reads JSON itself.
+  const json = useJson(text, decoded !== undefined);
+  const tree = decoded ? decoded.value : json?.value;
+  const [choice, setChoice] = useState<ShowAsChoice>('auto');
+  const [tab, setTab] = useState<Tab>(() =>
+    tree !== undefined ? 'decoded' : decoded?.format === 'binary' ? 'hex' : 'text',
+  );
   const drawer = useRef<HTMLElement | null>(null);
   useEffect(() => drawer.current?.focus(), []);
-  const tabs: Tab[] = ['text', ...(json ? (['json'] as const) : []), 'hex', 'base64'];
+  const showDecoded = tree !== undefined || tabFor(choice) === 'decoded';
+  const tabs: Tab[] = [...(showDecoded ? (['decoded'] as const) : []), 'text', 'hex', 'base64'];
   if (detail.properties) tabs.push('properties');
   if (detail.previous) tabs.push('changes');
+  const tabName = (name: Tab) =>
+    name === 'decoded'
+      ? (DECODED_TAB_NAMES[decoded?.format ?? 'json'] ?? 'Decoded')
+      : TAB_NAMES[name];
+  const pick = (next: ShowAsChoice) => {
+    setChoice(next);
+    const as = showAsRequest(next);
+    // The worker decodes again with the decoder picked; for the page's own views (text, hex,
+    // base64) and auto it answers with the evidence's choice, so no earlier pick's note stays.
+    handleFor(detail.connectionId).requestDetail(detail.id, as ?? undefined);
+    setTab(tabFor(next) ?? (tree !== undefined ? 'decoded' : 'text'));
+  };
 
   return (
     <section
@@ -164,7 +202,17 @@ function DetailBody({
         <dt>Duplicate</dt>
         <dd>{detail.dup ? 'yes (redelivered)' : 'no'}</dd>
       </dl>
-      <div className="detail-tabs" role="tablist" aria-label="Show the payload as">
+      <ShowAsSelect
+        value={choice}
+        onChange={pick}
+        protoTypes={protoTypes?.(detail.connectionId) ?? []}
+      />
+      {decoded?.note !== undefined && (
+        <p className="decode-note" role="note">
+          {visibleText(decoded.note)}
+        </p>
+      )}
+      <div className="detail-tabs" role="tablist" aria-label="Payload views">
         {tabs.map((name) => (
           <button
             key={name}
@@ -176,7 +224,7 @@ function DetailBody({
             className={tab === name ? 'active' : ''}
             onClick={() => setTab(name)}
           >
-            {TAB_NAMES[name]}
+            {tabName(name)}
           </button>
         ))}
       </div>
@@ -187,14 +235,27 @@ function DetailBody({
         aria-labelledby={`detail-tab-${tab}`}
       >
         {tab === 'text' && <TextView text={text} empty={detail.payload.length === 0} />}
-        {tab === 'json' && json && (
-          <JsonView
-            value={json.value}
-            onChartField={
-              chartField ? (path) => chartField(detail.connectionId, detail.topic, path) : undefined
-            }
-          />
+        {tab === 'decoded' && decoded?.format === 'sparkplug' && (
+          <SparkplugSummary value={decoded.value} />
         )}
+        {tab === 'decoded' &&
+          (tree !== undefined ? (
+            <JsonView
+              value={tree}
+              label={
+                (decoded?.format ?? 'json') === 'json'
+                  ? 'Payload as JSON'
+                  : `Payload as ${tabName('decoded')}`
+              }
+              onChartField={
+                chartField
+                  ? (path) => chartField(detail.connectionId, detail.topic, path)
+                  : undefined
+              }
+            />
+          ) : (
+            <TextView text={decoded?.preview ?? text} empty={detail.payload.length === 0} />
+          ))}
         {tab === 'hex' && <HexView bytes={detail.payload} />}
         {tab === 'base64' && <TextView text={bytesToBase64(detail.payload)} empty={false} />}
         {tab === 'properties' && detail.properties && (

@@ -207,12 +207,21 @@ function GapCell({ gap }: { gap: NonNullable<MessageRow['gap']> }) {
     <span role="gridcell" className="message-gap">
       Connection lost at {formatTime(gap.lostAt)}, back after{' '}
       {seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s
+      {gap.switchedTo ? ` from another node, ${gap.switchedTo}` : ''}
       {gap.sessionPresent
         ? ': the broker kept the session, so QoS 1 and 2 messages sent meanwhile follow; QoS 0 ones may be missing'
         : ': messages sent meanwhile may be missing'}
     </span>
   );
 }
+
+/** Formats worth a badge: those read by a decoder the evidence chose, not plain text. */
+const FORMAT_BADGES: Partial<Record<MessageRow['format'], string>> = {
+  sparkplug: 'Sparkplug B',
+  protobuf: 'Protobuf',
+  cbor: 'CBOR',
+  msgpack: 'MessagePack',
+};
 
 function RowCells({
   row,
@@ -249,7 +258,18 @@ function RowCells({
       >
         {visibleText(row.topic)}
       </span>
-      <span role="gridcell" className={`message-payload format-${row.format}`}>
+      <span
+        role="gridcell"
+        className={`message-payload format-${row.format}`}
+        // The payload's width is the row's most precious: the format is said in a tooltip.
+        title={FORMAT_BADGES[row.format] && `Decoded as ${FORMAT_BADGES[row.format]}`}
+      >
+        {row.note !== undefined && (
+          // What the evidence said and why it failed, ahead of the hex it left.
+          <span className="message-note" title={row.note}>
+            ⚠ {row.note}
+          </span>
+        )}
         {row.format === 'empty' && row.topic ? '(empty)' : visibleText(row.preview)}
       </span>
       <span role="gridcell" className="message-meta">

@@ -44,16 +44,18 @@ export function TextView({ text, empty }: { text: string; empty: boolean }) {
 
 export function JsonView({
   value,
+  label = 'Payload as JSON',
   onChartField,
 }: {
   value: unknown;
+  label?: string;
   onChartField: ((jsonPath: string) => void) | undefined;
 }) {
   return (
     <div className="detail-payload json-view">
       <JsonTree
         value={value}
-        label="Payload as JSON"
+        label={label}
         onChartField={onChartField ? (path) => onChartField(formatJsonPath(path)) : undefined}
       />
     </div>

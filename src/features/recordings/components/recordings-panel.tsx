@@ -1,9 +1,11 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { Panel } from '../../../components/ui/panel.tsx';
 import type { RecordingState } from '../../../services/mqtt/index.ts';
 import { RecordingsContext } from '../recordings-context.ts';
 import { focusRecording } from '../recordings-store.ts';
+import { ConnectionsContext } from '../../connections/connections-context.ts';
+import { ReplayForm } from './replay-form.tsx';
 import './recordings.css';
 
 function describe(state: RecordingState): string {
@@ -29,6 +31,12 @@ export function RecordingsPanel() {
   const { store, open, close } = RecordingsContext.use();
   const recordings = useStore(store, (state) => state.recordings);
   const focusedId = useStore(store, (state) => state.focusedId);
+  const hasConnections = useStore(
+    ConnectionsContext.use().profiles,
+    (state) => state.profiles.length > 0,
+  );
+  const [replayingId, setReplayingId] = useState<string | null>(null);
+  const replaying = recordings.find((r) => r.id === replayingId && r.state.state === 'ready');
   const input = useRef<HTMLInputElement | null>(null);
   return (
     <Panel
@@ -82,6 +90,19 @@ export function RecordingsPanel() {
                 </span>
               </button>
               <div className="connection-actions">
+                {recording.state.state === 'ready' && hasConnections && (
+                  <button
+                    type="button"
+                    className="button-ghost"
+                    aria-label={`Replay ${recording.name} to a broker`}
+                    aria-expanded={recording.id === replayingId}
+                    onClick={() =>
+                      setReplayingId(recording.id === replayingId ? null : recording.id)
+                    }
+                  >
+                    Replay…
+                  </button>
+                )}
                 <button
                   type="button"
                   className="button-ghost"
@@ -95,6 +116,7 @@ export function RecordingsPanel() {
           ))}
         </ul>
       )}
+      {replaying && <ReplayForm key={replaying.id} recording={replaying} />}
     </Panel>
   );
 }

@@ -87,7 +87,23 @@ function OptionsFields({
   );
 }
 
-function SubscriptionItem({ subscription }: { subscription: Subscription }) {
+/**
+ * How each subscription's payloads are decoded ("show as"), composed by the app: a decoder
+ * choice's value per filter, `auto` for the evidence's choice.
+ */
+export interface SubscriptionDecoders {
+  choices: readonly { value: string; label: string }[];
+  valueOf(filter: string): string;
+  set(filter: string, value: string): void;
+}
+
+function SubscriptionItem({
+  subscription,
+  decoders,
+}: {
+  subscription: Subscription;
+  decoders: SubscriptionDecoders | undefined;
+}) {
   const store = SubscriptionsContext.use();
   const { filter, alias, color, enabled } = subscription;
   const name = alias || filter;
@@ -109,6 +125,22 @@ function SubscriptionItem({ subscription }: { subscription: Subscription }) {
           <code className="subscription-filter">{filter}</code>
         )}
         <span className="subscription-status">{describeStatus(subscription)}</span>
+        {decoders && (
+          <select
+            className="subscription-decoder"
+            value={decoders.valueOf(filter)}
+            onChange={(event) => decoders.set(filter, event.target.value)}
+            aria-label={`Show ${filter} as`}
+            title="How this subscription's payloads are decoded"
+          >
+            <option value="auto">Show as: auto</option>
+            {decoders.choices.map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                Show as: {choice.label}
+              </option>
+            ))}
+          </select>
+        )}
       </div>
       <label className="subscription-switch" title={enabled ? 'Switch off' : 'Switch on'}>
         <input
@@ -132,7 +164,13 @@ function SubscriptionItem({ subscription }: { subscription: Subscription }) {
 }
 
 /** The subscriptions of the connection in focus; `connectionName` says which one it is. */
-export function SubscriptionsPanel({ connectionName }: { connectionName: string }) {
+export function SubscriptionsPanel({
+  connectionName,
+  decoders,
+}: {
+  connectionName: string;
+  decoders?: SubscriptionDecoders;
+}) {
   const store = SubscriptionsContext.use();
   const subscriptions = useStore(store, (state) => state.subscriptions);
   const lastRestore = useStore(store, (state) => state.lastRestore);
@@ -190,7 +228,11 @@ export function SubscriptionsPanel({ connectionName }: { connectionName: string 
       <ul className="subscription-list" aria-label="Active subscriptions">
         {subscriptions.length === 0 && <li className="empty">No subscriptions yet.</li>}
         {subscriptions.map((subscription) => (
-          <SubscriptionItem key={subscription.filter} subscription={subscription} />
+          <SubscriptionItem
+            key={subscription.filter}
+            subscription={subscription}
+            decoders={decoders}
+          />
         ))}
       </ul>
     </Panel>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { SparkplugStatus } from './sparkplug-status.tsx';
 import { useStore } from 'zustand';
 import { Panel } from '../../../components/ui/panel.tsx';
 import { useNow } from '../../../components/ui/use-now.ts';
@@ -15,6 +16,8 @@ interface TopicTreePanelProps {
   onShowHistory: (topic: string) => void;
   /** Publishes an empty retained message to the topic; asked for after a confirmation. */
   onDeleteRetained: (topic: string) => void;
+  /** Asks a Sparkplug B edge node for its BIRTHs; omitted for a recording. */
+  onRequestRebirth?: (group: string, edgeNode: string) => void;
 }
 
 /**
@@ -25,6 +28,7 @@ export function TopicTreePanel({
   connectionName,
   onShowHistory,
   onDeleteRetained,
+  onRequestRebirth,
 }: TopicTreePanelProps) {
   const store = TopicTreeContext.use();
   const view = useStore(store, (state) => state.view);
@@ -60,6 +64,9 @@ export function TopicTreePanel({
           </span>
         )}
       </div>
+      {view.sparkplug && view.sparkplug.length > 0 && (
+        <SparkplugStatus states={view.sparkplug} onRebirth={onRequestRebirth} />
+      )}
       {view.rows.length === 0 ? (
         <p className="empty">
           {searching

@@ -1,5 +1,7 @@
 import type { ConnectionCommand } from '../protocol.ts';
 import { RecordingSource } from '../sources/recording-source.ts';
+import { RepeatPublisher } from './repeat-publisher.ts';
+import { RecordingReplay } from './recording-replay.ts';
 import type { Connection } from './connection.ts';
 
 type Handlers = {
@@ -16,7 +18,9 @@ type Handlers = {
 const handlers: Handlers = {
   connect: ({ source }, { settings }) => source.connect(settings),
   disconnect: ({ source }) => source.disconnect(),
-  'close-connection': ({ source, recording }) => {
+  'close-connection': ({ source, recording, repeat, replay }) => {
+    repeat?.stop();
+    replay?.stop();
     source.dispose();
     recording?.dispose();
   },
@@ -27,6 +31,27 @@ const handlers: Handlers = {
     connection.sinks.tree.setWatched(() => false);
     void connection.recording.open(file);
   },
+  replay: (connection, { file, speed, topicPrefix }) => {
+    connection.replay?.stop();
+    const { source } = connection;
+    connection.replay = new RecordingReplay(
+      speed,
+      ({ topic, payload, qos, retain }, done) => {
+        const client = source.mqttClient();
+        if (!client?.connected) return false;
+        // mqtt.js sends a Uint8Array's bytes as they are.
+        client.publish(topic, payload as Buffer, { qos, retain }, () => done());
+        return true;
+      },
+      connection.emit,
+    );
+    void connection.replay.start(file, topicPrefix);
+  },
+  'replay-control': ({ replay }, { action }) => {
+    if (action === 'pause') replay?.pause();
+    else if (action === 'resume') replay?.resume();
+    else replay?.stop();
+  },
   subscribe: ({ source, sinks }, { filter, qos, options }) => {
     source.subscriptions.subscribe(filter, qos, options);
     sinks.tree.setWatched(source.subscriptions.coverage());
@@ -35,10 +60,28 @@ const handlers: Handlers = {
     source.subscriptions.unsubscribe(filter);
     sinks.tree.setWatched(source.subscriptions.coverage());
   },
-  publish: ({ source }, { id, topic, payload, qos, retain }) =>
-    source.publisher.publish(id, topic, payload, qos, retain),
-  'watch-series': ({ sinks, pipeline }, { seriesId, filter, jsonPath }) => {
-    sinks.series.watch(seriesId, filter, jsonPath);
+  publish: ({ source, sinks }, { id, topic, payload, qos, retain, properties, awaitReply }) => {
+    const { responseTopic, correlationData } = properties ?? {};
+    if (awaitReply && responseTopic && correlationData) {
+      sinks.replies.expect(id, responseTopic, correlationData, Date.now());
+    }
+    source.publisher.publish(id, topic, payload, qos, retain, properties);
+  },
+  'start-repeat': (connection, { settings }) => {
+    connection.repeat?.stop();
+    const { publisher } = connection.source;
+    connection.repeat = new RepeatPublisher(
+      settings,
+      (topic, payload, qos, retain, properties) =>
+        publisher.publishQuiet(topic, payload, qos, retain, properties),
+      connection.emit,
+    );
+  },
+  'stop-repeat': ({ repeat }, { repeatId }) => {
+    if (repeat?.repeatId === repeatId) repeat.stop();
+  },
+  'watch-series': ({ sinks, pipeline }, { seriesId, filter, jsonPath, topics }) => {
+    sinks.series.watch(seriesId, filter, jsonPath, topics);
     // With the message's MQTT 5 properties: its content type may be what chose its decoder.
     sinks.series.backfill(
       seriesId,
@@ -47,10 +90,19 @@ const handlers: Handlers = {
     );
   },
   'unwatch-series': ({ sinks }, { seriesId }) => sinks.series.unwatch(seriesId),
+  'watch-latest': ({ sinks, pipeline }, { watchId, filter, jsonPath }) => {
+    sinks.latest.watch(watchId, filter, jsonPath);
+    sinks.latest.backfill(
+      watchId,
+      sinks.recorder.store,
+      (topic, payload, id) => sinks.recorder.decodeRecorded(id) ?? pipeline.decode(topic, payload),
+    );
+  },
+  'unwatch-latest': ({ sinks }, { watchId }) => sinks.latest.unwatch(watchId),
   'clear-messages': ({ sinks }) => {
     for (const sink of sinks.all) sink.clear?.();
   },
-  'message-detail': ({ sinks }, { id }) => sinks.recorder.requestDetail(id),
+  'message-detail': ({ sinks, wake }, { id, as }) => sinks.recorder.requestDetail(id, as, wake),
   'set-recorder-budget': ({ sinks }, { budget }) => sinks.recorder.setBudget(budget),
   'expand-topics': ({ sinks }, { paths }) => sinks.tree.expand(paths),
   'search-topics': ({ sinks }, { text }) => sinks.tree.search(text),

@@ -7,6 +7,8 @@ import { MqttSource } from '../sources/mqtt-source.ts';
 import type { RecordingSource } from '../sources/recording-source.ts';
 import type { ConnectFn, SourceEnvironment } from '../sources/mqtt-source.ts';
 import { IngestPipeline } from './ingest-pipeline.ts';
+import type { RepeatPublisher } from './repeat-publisher.ts';
+import type { RecordingReplay } from './recording-replay.ts';
 
 /** Everything the worker keeps for one connection: its source, pipeline, sinks and events. */
 export interface Connection {
@@ -14,6 +16,10 @@ export interface Connection {
   source: MqttSource;
   /** Set when the connection shows a saved recording instead of a broker. */
   recording: RecordingSource | null;
+  /** The repeat publisher running on this connection, if any. */
+  repeat: RepeatPublisher | null;
+  /** A saved recording being replayed to the broker through this connection, if any. */
+  replay: RecordingReplay | null;
   pipeline: IngestPipeline;
   /** This connection's decoders: its rules, its .proto schemas, what Sparkplug BIRTHs taught. */
   decoders: DecoderRegistry;
@@ -21,6 +27,8 @@ export interface Connection {
   /** Events since the last batch. */
   events: ConnectionEvent[];
   emit: (event: ConnectionEvent) => void;
+  /** Tells the pump that something finished later (a detail decoded as the user asked). */
+  wake: () => void;
 }
 
 export function createConnection(
@@ -40,11 +48,14 @@ export function createConnection(
     id,
     source: null as unknown as MqttSource,
     recording: null,
+    repeat: null,
+    replay: null,
     pipeline,
     decoders,
     sinks,
     events: [],
     emit: () => undefined,
+    wake: onChange,
   };
   const emit = (event: ConnectionEvent) => {
     connection.events.push(event);

@@ -35,6 +35,10 @@ class FakeClient extends EventEmitter {
   publish(topic: string, _payload: string, _options: unknown, callback: (error?: Error) => void) {
     this.published.push({ topic, callback });
   }
+  /** mqtt.js's last packet identifier: here, one per publish. */
+  getLastMessageId() {
+    return this.published.length;
+  }
   unsubscribe() {}
   end() {
     this.connected = false;
@@ -374,6 +378,28 @@ describe('Engine', () => {
     client().published[0]?.callback();
     pull();
     expect(allEvents()).toContainEqual({ type: 'published', id: 7, qos: 1 });
+  });
+
+  it('reports PUBREC, then PUBCOMP, for a QoS 2 message of raw bytes', () => {
+    connect('c1', { clientId: 'c1' });
+    client().accept();
+    const payload = new Uint8Array([0, 0xff, 0x80]);
+    engine.handle({
+      type: 'publish',
+      connectionId: 'c1',
+      id: 9,
+      topic: 'raw',
+      payload,
+      qos: 2,
+      retain: false,
+    });
+    client().emit('packetreceive', { cmd: 'pubrec', messageId: 1 });
+    pull();
+    expect(allEvents()).toContainEqual({ type: 'publish-received', id: 9 });
+    expect(allEvents()).not.toContainEqual(expect.objectContaining({ type: 'published', id: 9 }));
+    client().published[0]?.callback();
+    pull();
+    expect(allEvents()).toContainEqual({ type: 'published', id: 9, qos: 2 });
   });
 
   it('fails what is still queued when the user disconnects', () => {

@@ -2,7 +2,9 @@ import type { DecoderRegistry } from '../../../core/decoders/index.ts';
 import type { Sink } from '../engine/sink.ts';
 import { BrokerStatsSink } from './broker-stats-sink.ts';
 import { CountersSink } from './counters-sink.ts';
+import { LatestValuesSink } from './latest-values-sink.ts';
 import { RecorderSink } from './recorder-sink.ts';
+import { ReplySink } from './reply-sink.ts';
 import { SeriesSink } from './series-sink.ts';
 import { TopicTreeSink } from './topic-tree-sink.ts';
 
@@ -12,7 +14,10 @@ export interface ConnectionSinks {
   tree: TopicTreeSink;
   counters: CountersSink;
   series: SeriesSink;
+  latest: LatestValuesSink;
   brokerStats: BrokerStatsSink;
+  /** Requests published with a response topic, waiting for their reply. */
+  replies: ReplySink;
   /** Every sink, in the order messages reach them. A new sink is added here. */
   all: readonly Sink[];
 }
@@ -26,13 +31,17 @@ export function createConnectionSinks(
   const tree = new TopicTreeSink();
   const counters = new CountersSink(now);
   const series = new SeriesSink();
+  const latest = new LatestValuesSink();
   const brokerStats = new BrokerStatsSink();
+  const replies = new ReplySink();
   return {
     recorder,
     tree,
     counters,
     series,
+    latest,
     brokerStats,
-    all: [counters, recorder, tree, series, brokerStats],
+    replies,
+    all: [counters, recorder, tree, series, latest, brokerStats, replies],
   };
 }

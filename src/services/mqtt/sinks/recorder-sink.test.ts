@@ -61,6 +61,24 @@ describe('RecorderSink', () => {
     expect(flush(sink).detail).toEqual({ id: 99, detail: null });
   });
 
+  it('answers a detail decoded as the user picked, once that decoder is fetched', async () => {
+    const sink = new RecorderSink('c1', createDecoderRegistry());
+    sink.ingest(message('a', '{"v":1}', 10));
+    sink.requestDetail(1);
+    expect(flush(sink).detail?.detail?.decoded).toMatchObject({ format: 'json', value: { v: 1 } });
+    sink.requestDetail(1, { decoder: 'binary' });
+    expect(flush(sink).detail?.detail?.decoded).toMatchObject({
+      format: 'binary',
+      preview: '7b 22 76 22 3a 31 7d',
+    });
+    let woken = 0;
+    sink.requestDetail(1, { decoder: 'cbor' }, () => (woken += 1));
+    expect(flush(sink).detail).toBeNull();
+    await expect.poll(() => woken).toBe(1);
+    const late = flush(sink).detail?.detail?.decoded;
+    expect(late?.note).toMatch(/^Could not decode as CBOR/);
+  });
+
   it('a smaller budget evicts and the figures say so', () => {
     const sink = new RecorderSink('c1', createDecoderRegistry());
     for (let i = 0; i < 50; i += 1) sink.ingest(message('t', String(i)));

@@ -4,7 +4,13 @@ import type { RecordedMessage, RecorderBudget } from '../../../core/recorder/mes
 import { RingBuffer } from '../../../core/ring-buffer.ts';
 import type { IngestedMessage } from '../engine/ingested-message.ts';
 import type { Sink } from '../engine/sink.ts';
-import type { ConnectionBatch, DetailAnswer, MessageDetail, MessageRow } from '../protocol.ts';
+import type {
+  ConnectionBatch,
+  DetailAnswer,
+  MessageDetail,
+  MessageRow,
+  ShowAs,
+} from '../protocol.ts';
 
 /** More rows than any screen shows at once: a live batch carries only what may be visible. */
 export const LIVE_ROWS_PER_BATCH = 100;
@@ -26,6 +32,7 @@ export class RecorderSink implements Sink {
   private statsDueAt = 0;
   private statsChanged = true;
   private detailAnswer: DetailAnswer | null = null;
+  private requestedDetail = 0;
 
   constructor(
     private readonly connectionId: string,
@@ -58,8 +65,29 @@ export class RecorderSink implements Sink {
     this.statsDueAt = 0;
   }
 
-  requestDetail(id: number): void {
-    this.detailAnswer = { id, detail: this.detail(id) };
+  /**
+   * Answers with the message whole. With `as`, decoded as the user picked; that decoder may
+   * have to be fetched first, so the answer can come later, and `wake` says when it is there.
+   */
+  requestDetail(id: number, as?: ShowAs, wake?: () => void): void {
+    const detail = this.detail(id, as === undefined);
+    this.requestedDetail = id;
+    if (!detail || !as) {
+      this.detailAnswer = { id, detail };
+      return;
+    }
+    const { topic, payload, properties } = detail;
+    const decoded = this.decoders.decodeAs({ topic, payload, properties }, { filter: '#', ...as });
+    if (!(decoded instanceof Promise)) {
+      this.detailAnswer = { id, detail: { ...detail, decoded } };
+      return;
+    }
+    void decoded.then((late) => {
+      // A newer request (another message, another choice) wins over this one.
+      if (this.requestedDetail !== id) return;
+      this.detailAnswer = { id, detail: { ...detail, decoded: late } };
+      wake?.();
+    });
   }
 
   dueAt(now: number): number | null {
@@ -133,7 +161,7 @@ export class RecorderSink implements Sink {
     return row;
   }
 
-  private detail(id: number): MessageDetail | null {
+  private detail(id: number, decode = true): MessageDetail | null {
     const message = this.store.get(id);
     if (!message) return null;
     const previousId = this.store.previousOnTopic(id);
@@ -153,7 +181,7 @@ export class RecorderSink implements Sink {
       payload: message.payload.slice(),
       properties: message.properties,
       // The decoded value (a Sparkplug payload's metrics, a CBOR map) for the detail's tree.
-      decoded: this.decodeStored(message),
+      ...(decode ? { decoded: this.decodeStored(message) } : {}),
       previous: previous
         ? { id: previous.id, time: previous.time, payload: previous.payload.slice() }
         : null,

@@ -69,6 +69,40 @@ describe('SeriesSink', () => {
     expect(registry.takeSnapshot(10_000, 0)?.lines).toHaveLength(LINES_PER_SERIES);
   });
 
+  it('names the matching topics it does not draw, so the chart can say so', () => {
+    const registry = new Feed();
+    registry.watch('all', '#', '');
+    for (let i = 0; i < LINES_PER_SERIES + 5; i += 1) registry.ingest(`t/${i}`, bytes('1'), i);
+    registry.ingest(`t/${LINES_PER_SERIES + 1}`, bytes('2'), 99);
+    const snapshot = registry.takeSnapshot(10_000, 0);
+    expect(snapshot?.hiddenTopics).toEqual(
+      Array.from({ length: 5 }, (_, i) => `t/${LINES_PER_SERIES + i}`),
+    );
+  });
+
+  it('draws the topics the user picked, and only those', () => {
+    const registry = new Feed();
+    registry.sink.watch('all', 't/#', '', ['t/3', 't/14']);
+    for (let i = 0; i < 16; i += 1) registry.ingest(`t/${i}`, bytes(String(i)), i);
+    const snapshot = registry.takeSnapshot(10_000, 0);
+    expect(snapshot?.lines.map((line) => line.topic)).toEqual(['t/3', 't/14']);
+    expect(snapshot?.hiddenTopics).toHaveLength(14);
+  });
+
+  it('picks the same topics from history when a chart is added later', () => {
+    const store = new MessageStore();
+    for (let i = 0; i < 16; i += 1)
+      store.record({ topic: `t/${i}`, payload: bytes(String(i)), time: i, qos: 0, retain: false });
+    const registry = createDecoderRegistry();
+    const sink = new SeriesSink();
+    sink.watch('all', 't/#', '', ['t/15']);
+    sink.backfill('all', store, (topic, payload) => registry.decode({ topic, payload }));
+    const batch = emptyConnectionBatch('c1');
+    sink.flush(batch, 10_000, { snapshots: 1 });
+    expect(batch.series[0]?.lines.map((line) => line.topic)).toEqual(['t/15']);
+    expect(batch.series[0]?.hiddenTopics).toHaveLength(15);
+  });
+
   it('hands out no more points than a chart can draw', () => {
     const registry = new Feed();
     registry.watch('s', 'x', '');

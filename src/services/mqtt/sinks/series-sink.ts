@@ -4,11 +4,11 @@ import type { JsonPath } from '../../../core/json-path.ts';
 import { NumericRing } from '../../../core/ring-buffer.ts';
 import { lttb } from '../../../core/downsample.ts';
 import type { DecodedPayload } from '../../../core/decoders/index.ts';
-import { META_PUBLISHED } from '../../../core/recorder/message-store.ts';
 import type { MessageStore } from '../../../core/recorder/message-store.ts';
 import type { IngestedMessage } from '../engine/ingested-message.ts';
 import type { FlushBudget, Sink } from '../engine/sink.ts';
 import type { ConnectionBatch, SeriesLine, SeriesSnapshot } from '../protocol.ts';
+import { forEachRecordedMatch } from './recorded-matches.ts';
 
 /** Points kept per line: about 30 minutes at one sample a second. */
 export const POINTS_PER_LINE = 2_000;
@@ -16,6 +16,10 @@ export const POINTS_PER_LINE = 2_000;
 export const POINTS_PER_SNAPSHOT = 240;
 /** One chart draws at most this many topics; a filter like `#` would otherwise grow without bound. */
 export const LINES_PER_SERIES = 12;
+/** Lines a user may pick for one chart (one per colour of the palette). */
+export const MAX_CHOSEN_LINES = 20;
+/** Topics that match but are not drawn: counted and named up to this many. */
+export const HIDDEN_TOPICS_KEPT = 500;
 /** Charts redraw a few times a second each (each in its own frame); the list every frame. */
 export const SNAPSHOT_INTERVAL_MS = 250;
 
@@ -25,6 +29,10 @@ interface WatchedSeries {
   matches: (topic: string) => boolean;
   path: JsonPath;
   lines: Map<string, NumericRing>;
+  /** The topics the user picked; null draws the first LINES_PER_SERIES that arrive. */
+  chosen: ReadonlySet<string> | null;
+  /** Matching topics that are not drawn, so the chart can say how many and offer them. */
+  hidden: Set<string>;
   changed: boolean;
 }
 
@@ -36,16 +44,30 @@ interface WatchedSeries {
 export class SeriesSink implements Sink {
   private readonly series = new Map<string, WatchedSeries>();
 
-  watch(id: string, filter: string, jsonPath: string): void {
+  watch(id: string, filter: string, jsonPath: string, topics?: readonly string[]): void {
     const parsed = parseJsonPath(jsonPath);
     this.series.set(id, {
       id,
       matches: compileTopicFilter(filter),
       path: parsed.ok ? parsed.path : [],
       lines: new Map(),
+      chosen: topics ? new Set(topics.slice(0, MAX_CHOSEN_LINES)) : null,
+      hidden: new Set(),
       changed: true,
       lastSnapshotAt: 0,
     });
+  }
+
+  /** Whether `topic` (which matches) gets a line; if not, it is noted as hidden. O(1). */
+  private drawn(watched: WatchedSeries, topic: string): boolean {
+    const room = watched.chosen
+      ? watched.chosen.has(topic)
+      : watched.lines.has(topic) || watched.lines.size < LINES_PER_SERIES;
+    if (!room && !watched.hidden.has(topic) && watched.hidden.size < HIDDEN_TOPICS_KEPT) {
+      watched.hidden.add(topic);
+      watched.changed = true;
+    }
+    return room;
   }
 
   /**
@@ -61,29 +83,24 @@ export class SeriesSink implements Sink {
   ): void {
     const watched = this.series.get(id);
     if (!watched || store.size === 0) return;
-    const verdicts = new Map<number, boolean>();
     const collected = new Map<string, { times: number[]; values: number[] }>();
-    for (let message = store.newestId; message >= store.oldestId; message -= 1) {
-      const topicId = store.topicIdOf(message);
-      let wanted = verdicts.get(topicId);
-      if (wanted === undefined) {
-        wanted = watched.matches(store.topicName(topicId));
-        verdicts.set(topicId, wanted);
-      }
-      if (!wanted || (store.metaOf(message) & META_PUBLISHED) !== 0) continue;
-      const topic = store.topicName(topicId);
+    forEachRecordedMatch(store, watched.matches, (message, topic) => {
       let line = collected.get(topic);
       if (!line) {
-        if (collected.size >= LINES_PER_SERIES) continue;
+        const room = watched.chosen ? watched.chosen.has(topic) : collected.size < LINES_PER_SERIES;
+        if (!room) {
+          if (watched.hidden.size < HIDDEN_TOPICS_KEPT) watched.hidden.add(topic);
+          return;
+        }
         line = { times: [], values: [] };
         collected.set(topic, line);
       }
-      if (line.times.length >= POINTS_PER_LINE) continue;
+      if (line.times.length >= POINTS_PER_LINE) return;
       const value = readChartValue(decode(topic, store.payloadOf(message), message), watched.path);
-      if (value === null) continue;
+      if (value === null) return;
       line.times.push(store.timeOf(message));
       line.values.push(value);
-    }
+    });
     for (const [topic, { times, values }] of collected) {
       if (times.length === 0) continue;
       const ring = new NumericRing(POINTS_PER_LINE);
@@ -103,7 +120,7 @@ export class SeriesSink implements Sink {
     for (const watched of this.series.values()) {
       if (!watched.matches(message.topic)) continue;
       let line = watched.lines.get(message.topic);
-      if (!line && watched.lines.size >= LINES_PER_SERIES) continue;
+      if (!line && !this.drawn(watched, message.topic)) continue;
       decoded ??= message.decoded();
       const value = readChartValue(decoded, watched.path);
       if (value === null) continue;
@@ -154,12 +171,13 @@ export class SeriesSink implements Sink {
       const reduced = lttb(times, values, times.length, POINTS_PER_SNAPSHOT);
       lines.push({ topic, times: reduced.times, values: reduced.values });
     }
-    return { seriesId: stalest.id, lines };
+    return { seriesId: stalest.id, lines, hiddenTopics: [...stalest.hidden] };
   }
 
   clear(): void {
     for (const watched of this.series.values()) {
       watched.lines.clear();
+      watched.hidden.clear();
       watched.changed = true;
     }
   }

@@ -19,6 +19,20 @@ describe('TopicTreeSink', () => {
     expect(second.newTopics).toEqual([]);
   });
 
+  it('sends Sparkplug nodes online or offline, and keeps them across a clear', () => {
+    const sink = new TopicTreeSink();
+    sink.ingest(message('spBv1.0/plant/NBIRTH/edge', 'x', 1));
+    sink.ingest(message('spBv1.0/plant/DBIRTH/edge/pump', 'x', 2));
+    sink.ingest(message('spBv1.0/plant/NDEATH/edge', 'x', 3));
+    sink.clear();
+    const batch = emptyConnectionBatch('c1');
+    sink.flush(batch, 1_000);
+    expect(batch.tree?.sparkplug?.map((s) => [s.device ?? s.edgeNode, s.state])).toEqual([
+      ['edge', 'offline'],
+      ['pump', 'offline'],
+    ]);
+  });
+
   it('sends the tree at once when a branch is opened, then at most twice a second', () => {
     const sink = new TopicTreeSink();
     sink.ingest(message('home/kitchen', '21.5'));

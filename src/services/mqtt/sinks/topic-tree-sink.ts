@@ -1,3 +1,4 @@
+import { SparkplugStates } from '../../../core/sparkplug-states.ts';
 import { TopicTree } from '../../../core/topic-tree.ts';
 import type { IngestedMessage } from '../engine/ingested-message.ts';
 import type { Sink } from '../engine/sink.ts';
@@ -19,6 +20,8 @@ const describeLastValue = (message: IngestedMessage) => {
 /** Message counts and health per topic level, and the topics seen for the first time. */
 export class TopicTreeSink implements Sink {
   private readonly tree = new TopicTree<IngestedMessage>();
+  /** Sparkplug nodes and devices online or offline: outlives the recorder's eviction. */
+  private readonly sparkplug = new SparkplugStates();
   private newTopics: string[] = [];
   private suggestedTopics = 0;
   private changed = true;
@@ -33,6 +36,7 @@ export class TopicTreeSink implements Sink {
     // An empty retained message deletes the broker's copy (MQTT 5.0, 3.3.1.3).
     const retained = message.retain && message.size > 0;
     const isNew = this.tree.record(message.topic, message, message.time, retained);
+    this.sparkplug.note(message.topic, message.time);
     if (isNew && this.suggestedTopics < MAX_SUGGESTED_TOPICS) {
       this.suggestedTopics += 1;
       this.newTopics.push(message.topic);
@@ -79,6 +83,7 @@ export class TopicTreeSink implements Sink {
         filter: this.filter,
         watched: this.watched,
       });
+      if (this.sparkplug.size > 0) batch.tree.sparkplug = this.sparkplug.list();
       this.requested = false;
       this.changed = false;
       this.lastSentAt = now;
@@ -86,6 +91,7 @@ export class TopicTreeSink implements Sink {
   }
 
   clear(): void {
+    // The Sparkplug states stay: a node offline before the clear is still offline after it.
     this.tree.clear();
     this.changed = true;
   }

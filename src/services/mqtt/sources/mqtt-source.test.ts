@@ -125,6 +125,78 @@ describe('MqttSource', () => {
   });
 });
 
+describe('MqttSource with the nodes of a cluster', () => {
+  const nodeA = 'ws://127.0.0.1:9001/mqtt';
+  const nodeB = 'ws://127.0.0.1:9002/mqtt';
+  let events: ConnectionEvent[];
+  let client: FakeClient;
+  let nodeUrl: () => string;
+  let source: MqttSource;
+  const lastStatus = () => events.filter((e) => e.type === 'status').at(-1)?.status;
+  const logText = () => events.flatMap((e) => (e.type === 'log' ? [e.entry.text] : []));
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    events = [];
+    const pipeline = new IngestPipeline('c1', [], createDecoderRegistry(), () => undefined);
+    source = new MqttSource(
+      'c1',
+      (_url, options, _onSocket, pickNode) => {
+        client = new FakeClient(options);
+        nodeUrl = pickNode ?? (() => _url);
+        return client as unknown as MqttClient;
+      },
+      pipeline,
+      (event) => events.push(event),
+      { pageProtocol: 'http:', fetch: null },
+    );
+    source.connect({ ...settings, url: nodeA, otherUrls: [nodeB, nodeA, 'not a url', ' '] });
+  });
+  afterEach(() => {
+    source.dispose();
+    vi.useRealTimers();
+  });
+
+  it('goes to the next node at once when the one in use goes away, and marks the switch', () => {
+    expect(nodeUrl()).toBe(nodeA);
+    client.accept();
+    vi.setSystemTime(20_000);
+    client.drop();
+    expect(lastStatus()).toMatchObject({ status: 'reconnecting', url: nodeA });
+    vi.advanceTimersByTime(0);
+    expect(client.reconnects).toBe(1);
+    expect(nodeUrl()).toBe(nodeB);
+    expect(lastStatus()).toMatchObject({ status: 'connecting', url: nodeB });
+    vi.setSystemTime(20_300);
+    client.accept();
+    expect(lastStatus()).toMatchObject({ status: 'connected', url: nodeB });
+    expect(events.filter((e) => e.type === 'stream-gap')).toEqual([
+      {
+        type: 'stream-gap',
+        lostAt: 20_000,
+        resumedAt: 20_300,
+        sessionPresent: false,
+        switchedTo: nodeB,
+      },
+    ]);
+    expect(logText()).toContain(`Switched to ${nodeB}: ${nodeA} went away.`);
+    // A duplicate is tried once; what is not a broker URL is left out, and said.
+    expect(logText().filter((t) => t.startsWith('Other node not a url left out'))).toHaveLength(1);
+  });
+
+  it('tries every node at once before backing off', () => {
+    client.drop(); // node A refused the first attempt
+    vi.advanceTimersByTime(0);
+    expect(client.reconnects).toBe(1);
+    expect(nodeUrl()).toBe(nodeB);
+    client.drop(); // and node B too: now the backoff applies before A again
+    vi.advanceTimersByTime(0);
+    expect(client.reconnects).toBe(1);
+    expect(nodeUrl()).toBe(nodeA);
+    expect(lastStatus()).toMatchObject({ status: 'reconnecting', url: nodeB });
+  });
+});
+
 /** A WebSocket broker that accepts any CONNECT, never answers a PINGREQ, and streams PUBLISHes. */
 async function silentPinger(): Promise<{
   url: string;

@@ -21,11 +21,15 @@ import { holdOffKeepaliveTimeout } from './keepalive.ts';
 import { Publisher } from './publisher.ts';
 import { SubscriptionKeeper } from './subscription-keeper.ts';
 
-/** Opens an mqtt.js client; `onSocket` receives the report of each WebSocket it opens. */
+/**
+ * Opens an mqtt.js client; `onSocket` receives the report of each WebSocket it opens. With
+ * `nodeUrl`, each (re)connect asks it where to go instead of using `url` (a cluster's nodes).
+ */
 export type ConnectFn = (
   url: string,
   options: IClientOptions,
   onSocket: (report: SocketReport) => void,
+  nodeUrl?: () => string,
 ) => MqttClient;
 
 /** What a source may know of the page it serves. */
@@ -82,6 +86,14 @@ export class MqttSource implements MessageSource {
   /** Packets received from the broker, counted, not timed: the count is checked twice a second. */
   private packets = 0;
   private silenceWatch: ReturnType<typeof setInterval> | null = null;
+  /** The cluster's nodes: the profile's URL first, then its other nodes. */
+  private nodes: string[] = [];
+  /** The node the client is connected to, or tries next. */
+  private node = 0;
+  /** The node the connection was last up on: coming back on another is a switch. */
+  private upOn: number | null = null;
+  /** Attempts failed in a row: each node is tried at once before the backoff applies. */
+  private failedInRow = 0;
   readonly subscriptions: SubscriptionKeeper;
   readonly publisher: Publisher;
 
@@ -98,7 +110,13 @@ export class MqttSource implements MessageSource {
     );
     const encoder = new TextEncoder();
     this.publisher = new Publisher(client, emit, (topic, payload, qos, retain) =>
-      pipeline.ingestPublished(topic, encoder.encode(payload), qos, retain, Date.now()),
+      pipeline.ingestPublished(
+        topic,
+        typeof payload === 'string' ? encoder.encode(payload) : payload,
+        qos,
+        retain,
+        Date.now(),
+      ),
     );
   }
 
@@ -126,16 +144,26 @@ export class MqttSource implements MessageSource {
     this.endpoint = endpoint;
     const blocked = diagnoseBeforeConnect(endpoint, this.environment.pageProtocol);
     if (blocked) return this.fail(url, toFailure(blocked));
+    this.nodes = [url, ...this.otherNodes(url, settings.otherUrls ?? [])];
+    this.node = 0;
+    this.upOn = null;
+    this.failedInRow = 0;
 
     const version = settings.protocolVersion === 5 ? '5.0' : '3.1.1';
+    const others = this.nodes.length > 1 ? `; other nodes ${this.nodes.slice(1).join(', ')}` : '';
     this.log(
       'info',
-      `Connecting to ${url} as "${settings.clientId}" (MQTT ${version}, keepalive ${settings.keepaliveSeconds} s, clean start ${settings.cleanStart ? 'yes' : 'no'}${settings.username ? `, user "${settings.username}"` : ''}).`,
+      `Connecting to ${url} as "${settings.clientId}" (MQTT ${version}, keepalive ${settings.keepaliveSeconds} s, clean start ${settings.cleanStart ? 'yes' : 'no'}${settings.username ? `, user "${settings.username}"` : ''}${others}).`,
     );
     this.setStatus({ status: 'connecting', url, attempt: 1 });
     let client: MqttClient;
     try {
-      client = this.connectFn(url, toClientOptions(settings), (report) => (this.socket = report));
+      client = this.connectFn(
+        url,
+        toClientOptions(settings),
+        (report) => (this.socket = report),
+        () => this.nodeUrl(),
+      );
     } catch (error) {
       return this.fail(url, { reason: errorText(error), hint: null, inspectUrl: null });
     }
@@ -143,8 +171,13 @@ export class MqttSource implements MessageSource {
     this.listen(client, settings);
   }
 
+  /** The mqtt.js client while there is one (connected or not), for jobs that publish in bulk. */
+  mqttClient(): MqttClient | null {
+    return this.client;
+  }
+
   disconnect(): void {
-    const url = this.settings?.url ?? '';
+    const url = this.nodeUrl();
     const hadClient = this.client !== null;
     this.closeClient('Disconnected before the broker acknowledged it.');
     if (hadClient) this.log('info', 'Disconnected by the user.');
@@ -155,11 +188,37 @@ export class MqttSource implements MessageSource {
     this.closeClient('The connection was closed.');
   }
 
+  /** The node in use (or tried next); the profile's URL until a connection starts. */
+  private nodeUrl(): string {
+    return this.nodes[this.node] ?? this.settings?.url ?? '';
+  }
+
+  /** The other nodes worth trying: each a valid URL the page may open, none twice. */
+  private otherNodes(url: string, candidates: string[]): string[] {
+    const nodes: string[] = [];
+    for (const candidate of candidates.map((text) => text.trim())) {
+      if (candidate === '' || candidate === url || nodes.includes(candidate)) continue;
+      const check = validateBrokerUrl(candidate);
+      const endpoint = endpointOf(candidate);
+      const blocked = endpoint && diagnoseBeforeConnect(endpoint, this.environment.pageProtocol);
+      const problem = !check.ok ? check.reason : !endpoint ? 'not a broker URL' : blocked?.message;
+      if (problem) this.log('warn', `Other node ${candidate} left out: ${problem}`);
+      else nodes.push(candidate);
+    }
+    return nodes;
+  }
+
   private listen(client: MqttClient, settings: ConnectSettings): void {
-    const { url } = settings;
     const isCurrent = () => this.client === client;
     client.on('connect', (connack: IConnackPacket) => {
       if (!isCurrent()) return;
+      const url = this.nodeUrl();
+      const switched = this.upOn !== null && this.upOn !== this.node;
+      if (switched) {
+        this.log('warn', `Switched to ${url}: ${this.nodes[this.upOn ?? 0]} went away.`);
+      }
+      this.upOn = this.node;
+      this.failedInRow = 0;
       const afterReconnect = this.wasConnected || this.attempt > 1;
       this.attempt = 0;
       this.wasConnected = true;
@@ -172,6 +231,12 @@ export class MqttSource implements MessageSource {
         url,
         protocolVersion: settings.protocolVersion,
         sessionPresent: connack.sessionPresent,
+        ...(connack.properties?.maximumPacketSize
+          ? { maximumPacketSize: connack.properties.maximumPacketSize }
+          : {}),
+        ...(connack.properties?.topicAliasMaximum
+          ? { topicAliasMaximum: connack.properties.topicAliasMaximum }
+          : {}),
         silentSince: null,
       });
       if (this.droppedAt !== null) {
@@ -181,14 +246,16 @@ export class MqttSource implements MessageSource {
           lostAt: this.droppedAt,
           resumedAt,
           sessionPresent: connack.sessionPresent,
+          ...(switched ? { switchedTo: url } : {}),
         });
         this.droppedAt = null;
       }
       this.watchSilence(client, settings.keepaliveSeconds);
       this.subscriptions.restore(afterReconnect);
     });
-    client.on('packetreceive', () => {
+    client.on('packetreceive', (packet) => {
       this.packets += 1;
+      if (packet.cmd === 'pubrec') this.publisher.received(packet.messageId);
     });
     client.on('reconnect', () => {
       if (!isCurrent()) return;
@@ -202,7 +269,7 @@ export class MqttSource implements MessageSource {
         this.droppedAt !== null,
       );
       this.log('info', `Reconnect attempt ${this.attempt - 1}.`);
-      this.setStatus({ status: 'connecting', url, attempt: this.attempt });
+      this.setStatus({ status: 'connecting', url: this.nodeUrl(), attempt: this.attempt });
     });
     client.on('disconnect', (packet: IDisconnectPacket) => {
       if (!isCurrent()) return;
@@ -235,7 +302,13 @@ export class MqttSource implements MessageSource {
         if (!isRetryableConnackCode(code, settings.protocolVersion)) {
           // Retrying cannot help and may lock the account: stop here.
           this.closeClient('The broker refused the connection.');
-          this.setStatus({ status: 'error', url, reason, hint: null, inspectUrl: null });
+          this.setStatus({
+            status: 'error',
+            url: this.nodeUrl(),
+            reason,
+            hint: null,
+            inspectUrl: null,
+          });
         } else {
           this.brokerDisconnect = reason;
         }
@@ -259,7 +332,7 @@ export class MqttSource implements MessageSource {
   }
 
   private onSocketClosed(client: MqttClient, settings: ConnectSettings): void {
-    const { url } = settings;
+    const url = this.nodeUrl();
     const socket = this.socket;
     const wasUp = this.status.status === 'connected';
     this.stopSilenceWatch();
@@ -285,17 +358,29 @@ export class MqttSource implements MessageSource {
       this.closeClient('The connection was lost before the broker acknowledged it.');
       return this.fail(url, failure);
     }
+    // A connection that was up is tried again at once (mqtt.js would wait a whole period).
+    // With several nodes the next one is tried, each at once, until all have failed in turn.
+    let immediate = wasUp;
+    if (this.nodes.length > 1) {
+      if (!wasUp) this.failedInRow += 1;
+      this.node = (this.node + 1) % this.nodes.length;
+      this.endpoint = endpointOf(this.nodeUrl());
+      this.diagnosis = null;
+      immediate = wasUp || this.failedInRow % this.nodes.length !== 0;
+    }
     let retryAt = Date.now() + delay;
-    if (wasUp) {
-      // A connection that was up: try again at once (mqtt.js would wait a whole period).
-      this.droppedAt ??= Date.now();
+    if (immediate) {
+      if (wasUp) this.droppedAt ??= Date.now();
       (client as unknown as { _clearReconnect?: () => void })._clearReconnect?.();
       retryAt = Date.now();
       setTimeout(() => {
         if (this.client === client && !client.connected && !client.disconnecting)
           (client as unknown as { _reconnect?: () => void })._reconnect?.();
       }, 0);
-      this.log('info', 'Trying again now.');
+      this.log(
+        'info',
+        this.nodes.length > 1 ? `Trying ${this.nodeUrl()} now.` : 'Trying again now.',
+      );
     } else this.log('info', `Next attempt in ${(delay / 1_000).toFixed(delay < 1_000 ? 2 : 0)} s.`);
     this.setStatus({
       status: 'reconnecting',
@@ -353,13 +438,13 @@ export class MqttSource implements MessageSource {
       );
       if (FINAL_DIAGNOSES.has(diagnosis.kind)) {
         this.closeClient('The connection could not be made.');
-        return this.fail(settings.url, toFailure(diagnosis));
+        return this.fail(this.nodeUrl(), toFailure(diagnosis));
       }
       if (this.status.status === 'reconnecting' || this.status.status === 'connecting') {
         const retryAt = this.status.status === 'reconnecting' ? this.status.retryAt : Date.now();
         this.setStatus({
           status: 'reconnecting',
-          url: settings.url,
+          url: this.nodeUrl(),
           attempt: this.attempt,
           retryAt,
           reason: diagnosis.message,
@@ -461,6 +546,13 @@ function describeConnack(connack: IConnackPacket): string {
     }
   }
   return `${parts.join(', ')}.`;
+}
+
+function endpointOf(url: string): Endpoint | null {
+  const parsed = parseBrokerUrl(url);
+  return parsed.ok
+    ? { scheme: parsed.scheme, host: parsed.host, port: parsed.port, path: parsed.path }
+    : null;
 }
 
 function errorText(error: unknown): string {

@@ -1,0 +1,98 @@
+/**
+ * Whether each Sparkplug B edge node and device is online, from the topics of its messages
+ * (Sparkplug 3.0 §5.7-5.13): NBIRTH or DBIRTH brings it online, NDEATH takes the node and all its
+ * devices offline, DDEATH one device. Data from one not yet seen born (the page subscribed after
+ * its BIRTH) says it is alive too. Kept apart from the recorder, so the state outlives the
+ * eviction of the messages that set it.
+ */
+import { parseSparkplugTopic, SPARKPLUG_B_PREFIX } from './decoders/sparkplug-topic.ts';
+
+export type SparkplugOnline = 'online' | 'offline';
+
+export interface SparkplugState {
+  group: string;
+  edgeNode: string;
+  /** Null for the edge node itself. */
+  device: string | null;
+  state: SparkplugOnline;
+  /** When the state last changed (epoch ms). */
+  since: number;
+  /** What set it: `NBIRTH`, `DDEATH`, `DDATA`… */
+  cause: string;
+}
+
+/** Nodes and devices remembered; past this, new ones are not tracked (a misbehaving namespace). */
+export const MAX_SPARKPLUG_STATES = 2_000;
+
+export class SparkplugStates {
+  private readonly states = new Map<string, SparkplugState>();
+
+  /**
+   * Notes one message's topic; true when a state changed. A topic outside the namespace costs
+   * one prefix compare.
+   */
+  note(topic: string, time: number): boolean {
+    if (!topic.startsWith(SPARKPLUG_B_PREFIX)) return false;
+    const parts = parseSparkplugTopic(topic);
+    if (!parts) return false;
+    const { group, edgeNode, device, messageType } = parts;
+    switch (messageType) {
+      case 'NBIRTH':
+      case 'NDATA':
+        return this.set(group, edgeNode, null, 'online', time, messageType);
+      case 'DBIRTH':
+      case 'DDATA': {
+        // A device's message says its node is up as well.
+        const node = this.set(group, edgeNode, null, 'online', time, messageType);
+        return this.set(group, edgeNode, device, 'online', time, messageType) || node;
+      }
+      case 'NDEATH': {
+        let changed = this.set(group, edgeNode, null, 'offline', time, messageType);
+        const prefix = `${group}/${edgeNode}/`;
+        for (const [key, state] of this.states) {
+          if (key.startsWith(prefix) && state.device !== null && state.state !== 'offline') {
+            this.states.set(key, { ...state, state: 'offline', since: time, cause: messageType });
+            changed = true;
+          }
+        }
+        return changed;
+      }
+      case 'DDEATH':
+        return this.set(group, edgeNode, device, 'offline', time, messageType);
+      default:
+        // Commands go to a node; they say nothing about whether it is up.
+        return false;
+    }
+  }
+
+  private set(
+    group: string,
+    edgeNode: string,
+    device: string | null,
+    state: SparkplugOnline,
+    time: number,
+    cause: string,
+  ): boolean {
+    const key = device === null ? `${group}/${edgeNode}` : `${group}/${edgeNode}/${device}`;
+    const before = this.states.get(key);
+    if (before?.state === state) return false;
+    if (!before && this.states.size >= MAX_SPARKPLUG_STATES) return false;
+    this.states.set(key, { group, edgeNode, device, state, since: time, cause });
+    return true;
+  }
+
+  /** Every node, each followed by its devices, in a stable order. */
+  list(): SparkplugState[] {
+    return [...this.states.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, state]) => state);
+  }
+
+  get size(): number {
+    return this.states.size;
+  }
+
+  clear(): void {
+    this.states.clear();
+  }
+}

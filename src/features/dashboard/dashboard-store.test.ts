@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { memoryStorage } from '../../core/test-storage.ts';
+import {
+  activeDashboard,
+  addDashboard,
+  createDashboardStore,
+  DASHBOARDS_STORAGE_KEY,
+  loadDashboards,
+  moveWidget,
+  moveWidgetTo,
+  newWidget,
+  resizeWidget,
+  saveWidget,
+} from './dashboard-store.ts';
+
+function freshStore() {
+  const { storage } = memoryStorage();
+  const store = createDashboardStore(storage, loadDashboards(storage).state);
+  return { storage, store };
+}
+
+const ids = (store: ReturnType<typeof freshStore>['store']) =>
+  activeDashboard(store.getState())?.widgets.map((w) => w.title);
+
+function withThree() {
+  const fresh = freshStore();
+  addDashboard(fresh.store, 'Main');
+  for (const title of ['a', 'b', 'c'])
+    saveWidget(fresh.store, { ...newWidget('gauge', 'c1'), title, filter: 'x' });
+  return fresh;
+}
+
+describe('dashboards store', () => {
+  it('saves every change and loads it back after a reload', () => {
+    const { storage, store } = withThree();
+    const reloaded = loadDashboards(storage);
+    expect(reloaded.problems).toEqual([]);
+    expect(reloaded.state).toEqual({
+      dashboards: store.getState().dashboards,
+      activeId: store.getState().activeId,
+    });
+  });
+
+  it('drops a damaged dashboard alone, saying which, and loads the rest', () => {
+    const { storage } = withThree();
+    const saved = JSON.parse(storage.getItem(DASHBOARDS_STORAGE_KEY) ?? '') as {
+      dashboards: unknown[];
+    };
+    saved.dashboards.push({ id: 'broken', name: 'Broken', widgets: [{ kind: 'gauge' }] });
+    storage.setItem(DASHBOARDS_STORAGE_KEY, JSON.stringify(saved));
+    const { state, problems } = loadDashboards(storage);
+    expect(state.dashboards.map((d) => d.name)).toEqual(['Main']);
+    expect(problems).toEqual([expect.stringMatching(/dashboard "Broken" could not be read/)]);
+  });
+
+  it('resets what is not JSON at all, with a notice', () => {
+    const { storage } = memoryStorage();
+    storage.setItem(DASHBOARDS_STORAGE_KEY, '{oops');
+    expect(loadDashboards(storage).problems).toHaveLength(1);
+    expect(loadDashboards(storage).state.dashboards).toEqual([]);
+  });
+
+  it('moves widgets by a place, to another widget, and not past either end', () => {
+    const { store } = withThree();
+    const [a, , c] = activeDashboard(store.getState())?.widgets ?? [];
+    moveWidget(store, c!.id, -1);
+    expect(ids(store)).toEqual(['a', 'c', 'b']);
+    moveWidget(store, a!.id, -5);
+    expect(ids(store)).toEqual(['a', 'c', 'b']);
+    moveWidgetTo(store, a!.id, c!.id);
+    expect(ids(store)).toEqual(['c', 'a', 'b']);
+    moveWidgetTo(store, c!.id, a!.id);
+    expect(ids(store)).toEqual(['a', 'c', 'b']);
+  });
+
+  it('keeps sizes on the grid', () => {
+    const { store } = withThree();
+    const [a] = activeDashboard(store.getState())?.widgets ?? [];
+    resizeWidget(store, a!.id, 9, 0);
+    expect(activeDashboard(store.getState())?.widgets[0]).toMatchObject({ width: 4, height: 1 });
+  });
+});

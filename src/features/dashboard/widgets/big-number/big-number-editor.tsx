@@ -1,0 +1,26 @@
+import type { OptionsEditorProps } from '../editor-props.ts';
+import { NumberField, TextField } from '../editor-fields.tsx';
+
+export function BigNumberEditor({ options, onChange }: OptionsEditorProps<'big-number'>) {
+  return (
+    <div className="field-row">
+      <TextField
+        label="Unit"
+        value={options.unit}
+        onChange={(unit) => onChange({ ...options, unit })}
+      />
+      <NumberField
+        label="Decimals"
+        min={0}
+        value={options.decimals}
+        onChange={(decimals) => onChange({ ...options, decimals })}
+      />
+      <NumberField
+        label="Stale after (seconds)"
+        min={1}
+        value={options.staleAfterSeconds}
+        onChange={(staleAfterSeconds) => onChange({ ...options, staleAfterSeconds })}
+      />
+    </div>
+  );
+}

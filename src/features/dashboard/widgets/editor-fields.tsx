@@ -1,0 +1,51 @@
+import { numberFrom, optionalNumberFrom, shown } from './editor-props.ts';
+
+interface FieldProps<T> {
+  label: string;
+  value: T;
+  onChange: (value: T) => void;
+}
+
+/** A labelled number input; left empty it gives NaN, which the spec's reader refuses. */
+export function NumberField({
+  label,
+  value,
+  onChange,
+  min,
+}: FieldProps<number> & { min?: number }) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        type="number"
+        min={min}
+        value={shown(value)}
+        onChange={(e) => onChange(numberFrom(e.target.value))}
+      />
+    </label>
+  );
+}
+
+/** A labelled number input that may be left empty (null). */
+export function OptionalNumberField({ label, value, onChange }: FieldProps<number | null>) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        type="number"
+        value={shown(value)}
+        onChange={(e) => onChange(optionalNumberFrom(e.target.value))}
+      />
+    </label>
+  );
+}
+
+/** A labelled text input. */
+export function TextField({ label, value, onChange }: FieldProps<string>) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input value={value} onChange={(e) => onChange(e.target.value)} />
+    </label>
+  );
+}
