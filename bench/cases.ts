@@ -343,8 +343,8 @@ const sparkplug: BenchCase = {
     const { app, lines } = await onPage(openSparkplugApp(browser, webUrl, metric), async (page) => {
       const figures = await measureBurst(page, publish, { track });
       // Every device's line of the metric is drawn: the decoded value reached the chart.
-      const chart = page.page.locator('figure.chart').filter({ hasText: metric }).last();
-      return { app: figures, lines: await chart.locator('.recharts-line').count() };
+      const chart = page.page.getByRole('figure', { name: `Chart ${metric}`, exact: true });
+      return { app: figures, lines: Number(await chart.getAttribute('data-lines')) };
     });
     return {
       name: 'sparkplug-5k',

@@ -107,7 +107,12 @@ async function addChart(page: Page, chart: { filter: string; field: string; titl
   await form.getByLabel('JSON field (optional)').fill(chart.field);
   await form.getByLabel('Title').fill(chart.title);
   await form.getByRole('button', { name: 'Add chart', exact: true }).click();
-  await page.locator('figure.chart').filter({ hasText: chart.title }).last().waitFor();
+  // The chart itself is a lazy chunk: wait until it is mounted in its card.
+  await page
+    .getByRole('article', { name: chart.title, exact: true })
+    .last()
+    .locator('figure.chart')
+    .waitFor();
 }
 
 export async function setUpDashboard(page: Page): Promise<void> {

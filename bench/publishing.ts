@@ -66,6 +66,7 @@ export const repeatPublisher: BenchCase = {
         await form
           .getByRole('textbox', { name: 'Payload' })
           .fill('{"n":{{counter}},"t":{{timestamp}}}');
+        await page.getByText('Repeat', { exact: true }).click();
         await page.getByLabel('Every (ms)').fill(String(1_000 / REPEAT_RATE));
         await page.getByLabel('Times (empty: until stopped)').fill(String(count));
         const startedAt = Date.now();

@@ -118,7 +118,12 @@ function LiveChart({ spec, snapshot, onChooseTopics }: LiveChartProps) {
     setHoverX(event.clientX - event.currentTarget.getBoundingClientRect().left);
 
   return (
-    <figure className="chart" aria-label={`Chart ${spec.title}`} data-points={pointCount}>
+    <figure
+      className="chart"
+      aria-label={`Chart ${spec.title}`}
+      data-points={pointCount}
+      data-lines={shown.length}
+    >
       {lines.length === 0 ? (
         <p className="chart-empty">
           {/* One flex item: the text wraps as a sentence, not word by word. */}
