@@ -1,7 +1,7 @@
 import mqtt from 'mqtt';
 import type { Page } from '@playwright/test';
 import { exportHeader, exportLine } from '../src/core/recorder/export-format.ts';
-import { expect, openQuietDashboard, test } from './support/fixtures.ts';
+import { connectInUi, expect, openQuietDashboard, test } from './support/fixtures.ts';
 import { startMosquitto } from './support/mosquitto.ts';
 import type { RunningMosquitto } from './support/mosquitto.ts';
 
@@ -36,13 +36,6 @@ function recording(): {
     }),
   );
   return { text: exportHeader('jsonl', t0) + lines.join(''), sent };
-}
-
-async function connectTo(page: Page, broker: RunningMosquitto): Promise<void> {
-  await page.getByRole('button', { name: 'Disconnect', exact: true }).click();
-  await page.getByLabel('Broker URL').fill(`${broker.wsUrl}/mqtt`);
-  await page.getByRole('button', { name: 'Connect', exact: true }).click();
-  await expect(page.getByRole('status', { name: 'Connection status' })).toContainText('Connected');
 }
 
 async function openRecording(page: Page, text: string): Promise<void> {
@@ -89,10 +82,10 @@ test.describe('replaying a recording to a broker', () => {
     await listener.subscribeAsync('plant/r/#', { qos: 2, rap: true });
 
     await openQuietDashboard(page, scope);
-    await connectTo(page, broker);
+    await connectInUi(page, `${broker.wsUrl}/mqtt`);
     await openRecording(page, text);
     const form = page.getByRole('form', { name: 'Replay plant-recording.jsonl' });
-    await form.getByLabel('Speed').selectOption({ label: '1x (recorded timing)' });
+    await form.getByLabel('Speed').selectOption({ label: '1x (as recorded)' });
     await form.getByRole('button', { name: 'Start replay' }).click();
     await expect(form.getByRole('status')).toContainText(`Done: ${COUNT} of ${COUNT} sent`, {
       timeout: 15_000,
@@ -121,7 +114,7 @@ test.describe('replaying a recording to a broker', () => {
     await listener.subscribeAsync('#');
 
     await openQuietDashboard(page, scope);
-    await connectTo(page, broker);
+    await connectInUi(page, `${broker.wsUrl}/mqtt`);
     await openRecording(page, recording().text);
     const form = page.getByRole('form', { name: 'Replay plant-recording.jsonl' });
     await form.getByLabel('Topic prefix (optional)').fill('site/#/');

@@ -162,26 +162,28 @@ export default function ProfileEditor({ profile, isNew = false, onClose }: Profi
         </div>
         {errors.get('host') && <p className="field-error">{errors.get('host')}</p>}
         {errors.get('path') && <p className="field-error">{errors.get('path')}</p>}
-        <label className="field">
-          <span>Other nodes of the cluster (one URL per line, optional)</span>
-          <textarea
-            rows={2}
-            value={otherNodes}
-            placeholder="ws://node-2.example.com:8080/mqtt"
-            onChange={(event) => {
-              setOtherNodes(event.target.value);
-              set({
-                otherUrls: event.target.value
-                  .split('\n')
-                  .map((line) => line.trim())
-                  .filter((line) => line !== ''),
-              });
-            }}
-            aria-invalid={invalid('otherUrls')}
-            aria-describedby="other-nodes-help"
-            spellCheck={false}
-          />
-        </label>
+        <div className="field-row">
+          <label className="field">
+            <span>Other nodes of the cluster (one URL per line, optional)</span>
+            <textarea
+              rows={2}
+              value={otherNodes}
+              placeholder="ws://node-2.example.com:8080/mqtt"
+              onChange={(event) => {
+                setOtherNodes(event.target.value);
+                set({
+                  otherUrls: event.target.value
+                    .split('\n')
+                    .map((line) => line.trim())
+                    .filter((line) => line !== ''),
+                });
+              }}
+              aria-invalid={invalid('otherUrls')}
+              aria-describedby="other-nodes-help"
+              spellCheck={false}
+            />
+          </label>
+        </div>
         <p id="other-nodes-help" className="field-help">
           When the node in use goes away, the next is tried at once and the stream is marked.
         </p>

@@ -2,16 +2,39 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useStore } from 'zustand';
 import type { ReplaySpeed } from '../../../core/replay/replay-plan.ts';
+import type { ReplayState } from '../../../services/mqtt/index.ts';
 import { ConnectionsContext } from '../../connections/connections-context.ts';
 import { RecordingsContext } from '../recordings-context.ts';
 import type { OpenRecording } from '../recordings-store.ts';
 import { describeReplay } from '../replay-store.ts';
 
 const SPEEDS: { value: ReplaySpeed; label: string }[] = [
-  { value: 1, label: '1x (recorded timing)' },
+  { value: 1, label: '1x (as recorded)' },
   { value: 10, label: '10x' },
   { value: 'max', label: 'As fast as possible' },
 ];
+
+type Control = { action: 'pause' | 'resume' | 'stop'; label: string };
+
+/** The buttons a replay in `state` offers. */
+function controls(state: ReplayState | undefined): Control[] {
+  switch (state?.state) {
+    case 'running':
+      return [
+        { action: 'pause', label: 'Pause' },
+        { action: 'stop', label: 'Stop' },
+      ];
+    case 'paused':
+      return [
+        { action: 'resume', label: 'Resume' },
+        { action: 'stop', label: 'Stop' },
+      ];
+    case 'loading':
+      return [{ action: 'stop', label: 'Stop' }];
+    default:
+      return [];
+  }
+}
 
 /**
  * Replays an open recording to a broker through one of the user's connections: for a demo with
@@ -86,33 +109,16 @@ export function ReplayForm({ recording }: { recording: OpenRecording }) {
         <button type="submit" className="button-primary" disabled={busy}>
           Start replay
         </button>
-        {state?.state === 'running' && (
+        {controls(state).map(({ action, label }) => (
           <button
+            key={action}
             type="button"
             className="button-secondary"
-            onClick={() => controlReplay(targetId, 'pause')}
+            onClick={() => controlReplay(targetId, action)}
           >
-            Pause
+            {label}
           </button>
-        )}
-        {state?.state === 'paused' && (
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={() => controlReplay(targetId, 'resume')}
-          >
-            Resume
-          </button>
-        )}
-        {busy && (
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={() => controlReplay(targetId, 'stop')}
-          >
-            Stop
-          </button>
-        )}
+        ))}
       </div>
       {problem && (
         <p className="form-error" role="alert">
