@@ -131,3 +131,37 @@ test.describe('replaying a recording to a broker', () => {
     await listener.endAsync();
   });
 });
+
+test('the shipped demo recording replays to a broker with no devices and no simulator', async ({
+  page,
+  scope,
+}) => {
+  const broker = await startMosquitto();
+  try {
+    const listener = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.tcpPort}`);
+    let received = 0;
+    listener.on('message', () => (received += 1));
+    await listener.subscribeAsync(['demo/#', 'spBv1.0/#']);
+
+    await openQuietDashboard(page, scope);
+    await connectInUi(page, `${broker.wsUrl}/mqtt`);
+    await page.getByRole('button', { name: 'Demo recording' }).click();
+    const item = page.getByRole('list', { name: 'Open recordings' }).getByRole('listitem');
+    await expect(item).toContainText(/[\d,]+ messages/);
+    const total = Number(
+      /([\d,]+) messages/.exec((await item.textContent()) ?? '')?.[1]?.replace(/,/g, ''),
+    );
+    expect(total).toBeGreaterThan(500);
+
+    await page.getByRole('button', { name: 'Replay demo-recording.jsonl to a broker' }).click();
+    const form = page.getByRole('form', { name: 'Replay demo-recording.jsonl' });
+    await form.getByLabel('Speed').selectOption({ label: 'As fast as possible' });
+    await form.getByRole('button', { name: 'Start replay' }).click();
+    const sent = total.toLocaleString('en-US');
+    await expect(form.getByRole('status')).toContainText(`Done: ${sent} of ${sent} sent`);
+    await expect.poll(() => received).toBe(total);
+    await listener.endAsync();
+  } finally {
+    await broker.stop();
+  }
+});

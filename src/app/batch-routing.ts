@@ -5,10 +5,10 @@ import { applyStreamBatches, clearView } from '../features/messages/messages-sto
 import { notify } from '../components/ui/notices.tsx';
 import { applySnapshots } from '../features/charts/charts-store.ts';
 import { applyLatest } from '../features/dashboard/dashboard-store.ts';
-import { applyPublishEvent } from '../features/publish/publish-store.ts';
+import { applyPublishEvent, stopRunningRepeats } from '../features/publish/publish-store.ts';
 import { applyTreeView } from '../features/topic-tree/topic-tree-store.ts';
 import { applyRecordingEvent } from '../features/recordings/recordings-store.ts';
-import { applyReplayEvent } from '../features/recordings/replay-store.ts';
+import { applyReplayEvent, stopRunningReplays } from '../features/recordings/replay-store.ts';
 import { applyBrokerStats } from '../features/broker-stats/broker-stats-store.ts';
 import { applyDecoderEvent } from '../features/decoders/decoders-store.ts';
 import type { Workspace } from './workspace.ts';
@@ -77,6 +77,8 @@ export function wireEngineTrouble(service: MqttService, workspace: Workspace): (
       applyConnectionEvents(bundle.status, [event]);
       applySubscriptionEvent(bundle.subscriptions, event);
     }
+    stopRunningRepeats(workspace.publish.store, 'The MQTT worker was restarted.');
+    stopRunningReplays(workspace.recordings.replays, 'The MQTT worker was restarted.');
     // The new worker numbers messages afresh: rows of the old one would open the wrong detail.
     clearView(
       workspace.messageView,

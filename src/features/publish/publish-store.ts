@@ -213,6 +213,20 @@ export function applyPublishEvent(store: PublishStore, event: ConnectionEvent): 
     setDelivery(store, event.id, { state: 'failed', reason: event.reason });
 }
 
+/**
+ * The worker was replaced (it crashed or hung): repeats and replays do not come back with it,
+ * so one that was running is shown stopped, with the reason, not "Running" for ever.
+ */
+export function stopRunningRepeats(store: PublishStore, reason: string): void {
+  store.setState(({ repeats }) => ({
+    repeats: repeats.map((repeat) =>
+      repeat.state === 'starting' || repeat.state === 'running'
+        ? { ...repeat, state: 'stopped', reason }
+        : repeat,
+    ),
+  }));
+}
+
 /** A repeat just asked of the worker; it replaces the connection's previous one. */
 export function startedRepeat(
   store: PublishStore,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyReplayEvent, createReplayStore, describeReplay } from './replay-store.ts';
+import {
+  applyReplayEvent,
+  createReplayStore,
+  describeReplay,
+  stopRunningReplays,
+} from './replay-store.ts';
 
 describe('the replay store', () => {
   it('keeps the latest state per connection and ignores other events', () => {
@@ -33,5 +38,26 @@ describe('the replay store', () => {
     expect(describeReplay({ state: 'failed', reason: 'The connection went down.', sent: 12 })).toBe(
       'The connection went down. (12 sent)',
     );
+  });
+});
+
+describe('a worker restart', () => {
+  it('ends a replay that was going, with the reason and what was sent, and leaves a done one', () => {
+    const store = createReplayStore();
+    const progress = {
+      sent: 7,
+      total: 10,
+      skipped: 0,
+      speed: 1,
+      elapsedMs: 700,
+      spanMs: 900,
+    } as const;
+    applyReplayEvent(store, 'live', { type: 'replay', replay: { state: 'running', ...progress } });
+    applyReplayEvent(store, 'over', { type: 'replay', replay: { state: 'done', ...progress } });
+    stopRunningReplays(store, 'The MQTT worker was restarted.');
+    expect(store.getState().replays).toEqual({
+      live: { state: 'failed', reason: 'The MQTT worker was restarted.', sent: 7 },
+      over: { state: 'done', ...progress },
+    });
   });
 });

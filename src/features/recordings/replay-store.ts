@@ -18,6 +18,20 @@ export function applyReplayEvent(
   store.setState(({ replays }) => ({ replays: { ...replays, [connectionId]: event.replay } }));
 }
 
+/** The worker was replaced: a replay that was going does not come back with it. */
+export function stopRunningReplays(store: ReplayStore, reason: string): void {
+  store.setState(({ replays }) => ({
+    replays: Object.fromEntries(
+      Object.entries(replays).map(([id, replay]) => [
+        id,
+        replay.state === 'loading' || replay.state === 'running' || replay.state === 'paused'
+          ? { state: 'failed', reason, sent: 'sent' in replay ? replay.sent : 0 }
+          : replay,
+      ]),
+    ),
+  }));
+}
+
 /** A replay's progress in words, as the Recordings panel shows it. */
 export function describeReplay(state: ReplayState): string {
   switch (state.state) {

@@ -8,6 +8,8 @@ import { ConnectionsContext } from '../../connections/connections-context.ts';
 import { ReplayForm } from './replay-form.tsx';
 import './recordings.css';
 
+const DEMO_RECORDING_URL = '/demo-recording.jsonl';
+
 function describe(state: RecordingState): string {
   switch (state.state) {
     case 'loading':
@@ -38,16 +40,41 @@ export function RecordingsPanel() {
   const [replayingId, setReplayingId] = useState<string | null>(null);
   const replaying = recordings.find((r) => r.id === replayingId && r.state.state === 'ready');
   const input = useRef<HTMLInputElement | null>(null);
+  const [demoProblem, setDemoProblem] = useState<string | null>(null);
+  // A minute of the simulator's traffic ships with the app: browse it, or replay it to any
+  // broker for a demo with no devices.
+  const openDemo = async () => {
+    setDemoProblem(null);
+    try {
+      const response = await fetch(DEMO_RECORDING_URL);
+      if (!response.ok) throw new Error(`the server answered ${response.status}`);
+      open(new File([await response.blob()], 'demo-recording.jsonl'));
+    } catch (error) {
+      setDemoProblem(
+        `The demo recording could not be loaded: ${error instanceof Error ? error.message : String(error)}.`,
+      );
+    }
+  };
   return (
     <Panel
       title="Recordings"
       className="recordings-panel"
       actions={
-        <button type="button" className="button-secondary" onClick={() => input.current?.click()}>
-          Open…
-        </button>
+        <>
+          <button type="button" className="button-secondary" onClick={() => void openDemo()}>
+            Demo recording
+          </button>
+          <button type="button" className="button-secondary" onClick={() => input.current?.click()}>
+            Open…
+          </button>
+        </>
       }
     >
+      {demoProblem && (
+        <p className="form-error" role="alert">
+          {demoProblem}
+        </p>
+      )}
       <input
         ref={input}
         type="file"
