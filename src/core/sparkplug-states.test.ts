@@ -58,4 +58,22 @@ describe('SparkplugStates', () => {
       'n2/d online DBIRTH',
     ]);
   });
+
+  it("ignores the NDEATH of an earlier session (another bdSeq) and obeys the current one's", () => {
+    const states = new SparkplugStates();
+    states.note('spBv1.0/plant/NBIRTH/edge', 1, () => 3);
+    states.note('spBv1.0/plant/DBIRTH/edge/pump', 1);
+    // The will of session 2, delivered after session 3 was born.
+    expect(states.note('spBv1.0/plant/NDEATH/edge', 2, () => 2)).toBe(false);
+    expect(summary(states)).toEqual(['edge online NBIRTH', 'edge/pump online DBIRTH']);
+    expect(states.note('spBv1.0/plant/NDEATH/edge', 3, () => 3)).toBe(true);
+    expect(summary(states)).toEqual(['edge offline NDEATH', 'edge/pump offline NDEATH']);
+  });
+
+  it('takes a node offline by its NDEATH when no bdSeq is known', () => {
+    const states = new SparkplugStates();
+    states.note('spBv1.0/plant/NDATA/edge', 1);
+    expect(states.note('spBv1.0/plant/NDEATH/edge', 2, () => 7)).toBe(true);
+    expect(summary(states)).toEqual(['edge offline NDEATH']);
+  });
 });

@@ -26,18 +26,27 @@ export const MAX_SPARKPLUG_STATES = 2_000;
 
 export class SparkplugStates {
   private readonly states = new Map<string, SparkplugState>();
+  /** The bdSeq of each node's last NBIRTH: an NDEATH with another one is an old session's. */
+  private readonly births = new Map<string, number>();
 
   /**
    * Notes one message's topic; true when a state changed. A topic outside the namespace costs
-   * one prefix compare.
+   * one prefix compare. `bdSeq` reads the message's bdSeq metric; it is asked only of NBIRTH
+   * and NDEATH (Sparkplug 3.0 §6.4.20), which are rare, so their payload is decoded only then.
    */
-  note(topic: string, time: number): boolean {
+  note(topic: string, time: number, bdSeq: () => number | null = () => null): boolean {
     if (!topic.startsWith(SPARKPLUG_B_PREFIX)) return false;
     const parts = parseSparkplugTopic(topic);
     if (!parts) return false;
     const { group, edgeNode, device, messageType } = parts;
+    const nodeKey = `${group}/${edgeNode}`;
     switch (messageType) {
-      case 'NBIRTH':
+      case 'NBIRTH': {
+        const born = bdSeq();
+        if (born === null) this.births.delete(nodeKey);
+        else this.births.set(nodeKey, born);
+        return this.set(group, edgeNode, null, 'online', time, messageType);
+      }
       case 'NDATA':
         return this.set(group, edgeNode, null, 'online', time, messageType);
       case 'DBIRTH':
@@ -47,6 +56,11 @@ export class SparkplugStates {
         return this.set(group, edgeNode, device, 'online', time, messageType) || node;
       }
       case 'NDEATH': {
+        // The will of a session the node has since replaced (the broker may deliver it late,
+        // or a retained one): the node born since is still up.
+        const born = this.births.get(nodeKey);
+        const died = born === undefined ? null : bdSeq();
+        if (born !== undefined && died !== null && died !== born) return false;
         let changed = this.set(group, edgeNode, null, 'offline', time, messageType);
         const prefix = `${group}/${edgeNode}/`;
         for (const [key, state] of this.states) {
@@ -94,5 +108,6 @@ export class SparkplugStates {
 
   clear(): void {
     this.states.clear();
+    this.births.clear();
   }
 }

@@ -36,7 +36,7 @@ export class TopicTreeSink implements Sink {
     // An empty retained message deletes the broker's copy (MQTT 5.0, 3.3.1.3).
     const retained = message.retain && message.size > 0;
     const isNew = this.tree.record(message.topic, message, message.time, retained);
-    this.sparkplug.note(message.topic, message.time);
+    this.sparkplug.note(message.topic, message.time, () => bdSeqOf(message.decoded().value));
     if (isNew && this.suggestedTopics < MAX_SUGGESTED_TOPICS) {
       this.suggestedTopics += 1;
       this.newTopics.push(message.topic);
@@ -95,4 +95,11 @@ export class TopicTreeSink implements Sink {
     this.tree.clear();
     this.changed = true;
   }
+}
+
+/** The bdSeq metric of a decoded Sparkplug payload (`{ metrics: { bdSeq: { value } } }`). */
+function bdSeqOf(value: unknown): number | null {
+  const metrics = (value as { metrics?: Record<string, { value?: unknown }> } | null)?.metrics;
+  const bdSeq = metrics?.['bdSeq']?.value;
+  return typeof bdSeq === 'number' ? bdSeq : typeof bdSeq === 'bigint' ? Number(bdSeq) : null;
 }
