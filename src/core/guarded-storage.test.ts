@@ -65,6 +65,23 @@ describe('jsonCheckedStorage', () => {
     expect(unreadable).toEqual(['torn']);
   });
 
+  it('skips a write of what is saved already', () => {
+    const writes: string[] = [];
+    const { storage: backing } = memoryStorage({ k: '[1]' });
+    const counting = {
+      ...backing,
+      setItem: (key: string, value: string) => {
+        writes.push(value);
+        backing.setItem(key, value);
+      },
+    };
+    const storage = jsonCheckedStorage(counting, () => undefined);
+    storage.setItem('k', '[1]');
+    storage.setItem('k', '[2]');
+    storage.setItem('k', '[2]');
+    expect(writes).toEqual(['[2]']);
+  });
+
   it('writes and removes through to the storage beneath', () => {
     const { storage: backing } = memoryStorage();
     const storage = jsonCheckedStorage(backing, () => undefined);

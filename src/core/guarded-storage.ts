@@ -84,7 +84,11 @@ export function jsonCheckedStorage(
         return null;
       }
     },
-    setItem: (key, value) => storage.setItem(key, value),
+    // A store saves on every change of its state, also when the saved part is unchanged (the
+    // topic tree's open branches, each time its counts move): such a write is skipped.
+    setItem: (key, value) => {
+      if (storage.getItem(key) !== value) storage.setItem(key, value);
+    },
     removeItem: (key) => storage.removeItem(key),
   };
 }
