@@ -136,6 +136,38 @@ test.describe('payload decoders', () => {
     await expect(device).toContainText('offline · NDEATH');
   });
 
+  test('a status tile shows a Sparkplug node online from its BIRTH and offline from its DEATH', async ({
+    page,
+    scope,
+    nodeClient,
+  }) => {
+    await openQuietDashboard(page, scope);
+    await subscribeInUi(page, 'spBv1.0/E2E/#');
+    await page.getByRole('button', { name: 'Edit dashboard' }).click();
+    await page.getByLabel('Widget kind').selectOption('status');
+    await page.getByRole('button', { name: '+ Add widget' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add status tile' });
+    await dialog.getByLabel('Title').fill('Edge 7');
+    // The node's own messages and its devices': the newest says whether it is up.
+    await dialog.getByLabel('Topic filter').fill('spBv1.0/E2E/+/edge-7/#');
+    await dialog.getByRole('button', { name: 'Add widget' }).click();
+    await expect(dialog).toBeHidden();
+
+    const tile = page.getByRole('status', { name: 'Edge 7 status' });
+    await nodeClient.publishAsync(
+      'spBv1.0/E2E/NBIRTH/edge-7',
+      Buffer.from(
+        codec.encodePayload({ seq: 0, metrics: [{ name: 'bdSeq', type: 'UInt64', value: 4 }] }),
+      ),
+    );
+    await expect(tile).toHaveText('Online');
+    await nodeClient.publishAsync(
+      'spBv1.0/E2E/NDEATH/edge-7',
+      Buffer.from(codec.encodePayload({ metrics: [{ name: 'bdSeq', type: 'UInt64', value: 4 }] })),
+    );
+    await expect(tile).toHaveText('Offline');
+  });
+
   test('a plain number stays text, and a malformed Sparkplug payload is hex with a note', async ({
     page,
     scope,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SparkplugStates } from './sparkplug-states.ts';
+import { SparkplugStates, sparkplugStateWord } from './sparkplug-states.ts';
 
 const summary = (states: SparkplugStates) =>
   states.list().map((s) => `${s.edgeNode}${s.device ? `/${s.device}` : ''} ${s.state} ${s.cause}`);
@@ -75,5 +75,16 @@ describe('SparkplugStates', () => {
     states.note('spBv1.0/plant/NDATA/edge', 1);
     expect(states.note('spBv1.0/plant/NDEATH/edge', 2, () => 7)).toBe(true);
     expect(summary(states)).toEqual(['edge offline NDEATH']);
+  });
+});
+
+describe('sparkplugStateWord', () => {
+  it('reads online from a BIRTH or data, offline from a DEATH, nothing from the rest', () => {
+    expect(sparkplugStateWord('spBv1.0/plant/NBIRTH/edge')).toBe('online');
+    expect(sparkplugStateWord('spBv1.0/plant/DDATA/edge/pump')).toBe('online');
+    expect(sparkplugStateWord('spBv1.0/plant/NDEATH/edge')).toBe('offline');
+    expect(sparkplugStateWord('spBv1.0/plant/DDEATH/edge/pump')).toBe('offline');
+    expect(sparkplugStateWord('spBv1.0/plant/NCMD/edge')).toBeNull();
+    expect(sparkplugStateWord('demo/plant/NDEATH/edge')).toBeNull();
   });
 });

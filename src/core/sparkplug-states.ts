@@ -21,6 +21,27 @@ export interface SparkplugState {
   cause: string;
 }
 
+/**
+ * What a Sparkplug message's type says of its sender: a BIRTH or data that it is online, a DEATH
+ * that it is offline; null for commands and topics outside the namespace. A status tile on
+ * `spBv1.0/<group>/+/<edge node>/#` shows the node's state from the newest of its messages.
+ */
+export function sparkplugStateWord(topic: string): SparkplugOnline | null {
+  if (!topic.startsWith(SPARKPLUG_B_PREFIX)) return null;
+  switch (parseSparkplugTopic(topic)?.messageType) {
+    case 'NBIRTH':
+    case 'DBIRTH':
+    case 'NDATA':
+    case 'DDATA':
+      return 'online';
+    case 'NDEATH':
+    case 'DDEATH':
+      return 'offline';
+    default:
+      return null;
+  }
+}
+
 /** Nodes and devices remembered; past this, new ones are not tracked (a misbehaving namespace). */
 export const MAX_SPARKPLUG_STATES = 2_000;
 

@@ -1,3 +1,4 @@
+import { sparkplugStateWord } from '../../../../core/sparkplug-states.ts';
 import { visibleText } from '../../../../core/visible-text.ts';
 import { statusOf } from './status-spec.ts';
 import { ago, newest } from '../widget-props.ts';
@@ -8,7 +9,8 @@ import { Waiting } from '../waiting.tsx';
 export function StatusView({ spec, values, now }: WidgetViewProps<'status'>) {
   const reading = newest(values);
   if (!reading) return <Waiting filter={spec.filter} what="a status" />;
-  const { label, tone } = statusOf(spec, reading.text);
+  // A Sparkplug node's or device's messages say by their type whether it is up.
+  const { label, tone } = statusOf(spec, sparkplugStateWord(reading.topic) ?? reading.text);
   return (
     <div className={`status-tile tone-${tone}`}>
       <output className="status-word" aria-label={`${spec.title || spec.filter} status`}>
