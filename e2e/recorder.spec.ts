@@ -208,7 +208,7 @@ test.describe('export', () => {
     expect(JSON.parse(lines[1] ?? '').payload).toBe(`0 ${payload}`);
     expect(JSON.parse(lines[3_000] ?? '').payload).toBe(`2999 ${payload}`);
     // Once saved, the export's progress gives way to the buttons again.
-    await expect(page.getByRole('button', { name: 'Export CSV' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Export CSV', exact: true })).toBeVisible();
   });
 
   test('without a save dialog the matches download as JSON Lines and as CSV', async ({
@@ -245,7 +245,7 @@ test.describe('export', () => {
     ]);
 
     const csv = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export CSV' }).click();
+    await page.getByRole('button', { name: 'Export CSV', exact: true }).click();
     const csvText = await readDownload(await csv);
     expect(csvText.split('\r\n')[0]).toBe(
       'time,connection,topic,direction,qos,retain,size,cut,payload_encoding,payload,properties',

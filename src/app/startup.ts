@@ -15,6 +15,7 @@ import { setNeedsPassword } from '../features/connections/connection-store.ts';
 import { focusProfile, updateProfile } from '../features/connections/profiles-store.ts';
 import { addChart } from '../features/charts/charts-store.ts';
 import { addDashboard, newId } from '../features/dashboard/dashboard-store.ts';
+import { isDashboardLink } from '../features/dashboard/dashboard-link.ts';
 import type { WidgetSpec } from '../features/dashboard/dashboard-model.ts';
 import {
   DEMO_CHARTS,
@@ -25,6 +26,7 @@ import {
 } from './demo-layout.ts';
 import { rebirthPayload, rebirthTopic } from '../core/sparkplug-rebirth.ts';
 import type { SubscriptionsStore } from '../features/subscriptions/subscriptions-store.ts';
+import { openSharedDashboard } from './shared-dashboard-link.ts';
 import type { Workspace } from './workspace.ts';
 
 const EMBEDDED_URL_KEY = 'mqtt-scope:embedded-broker-url';
@@ -166,7 +168,7 @@ function openLink(workspace: Workspace, params: URLSearchParams): void {
 
 /**
  * Restores the saved connections (reconnecting those that were open), sets up the demo on a
- * first visit to `npm start`, and opens a connection link.
+ * first visit to `npm start`, and opens a connection link or a shared dashboard's link.
  */
 export async function startWorkspace(workspace: Workspace, location: Location): Promise<void> {
   const { connections } = workspace;
@@ -197,6 +199,11 @@ export async function startWorkspace(workspace: Workspace, location: Location): 
   if (params.has('url')) {
     openLink(workspace, params);
     // The link has done its work: a reload must not add its subscriptions again.
-    history.replaceState(null, '', location.pathname);
+    history.replaceState(null, '', location.pathname + location.hash);
   }
+  if (isDashboardLink(location.hash)) await openSharedDashboard(workspace, location.hash);
+  // A link pasted into the address bar of an open page changes only the fragment.
+  window.addEventListener('hashchange', () => {
+    if (isDashboardLink(location.hash)) void openSharedDashboard(workspace, location.hash);
+  });
 }

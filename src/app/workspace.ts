@@ -1,5 +1,6 @@
 import { createNoticesStore, notify } from '../components/ui/notices.tsx';
 import type { NoticesStore } from '../components/ui/notices.tsx';
+import { profileUrl } from '../core/broker-url.ts';
 import { pickProfileColor } from '../core/connection-profile.ts';
 import { guardedStorage, jsonCheckedStorage } from '../core/guarded-storage.ts';
 import type { KeyValueStorage, WriteFailure } from '../core/guarded-storage.ts';
@@ -228,7 +229,7 @@ export function createWorkspace(
   const chartData = createChartDataStore();
   const decoderStatus = createDecoderStatusStore();
   syncDecodersWithWorker(profiles, (id) => bundleFor(id).handle);
-  syncChartsWithWorker(chartsStore, (id) => service.connection(id));
+  syncChartsWithWorker(chartsStore, (id) => service.connection(id), chartData);
   const savedDashboards = loadDashboards(storage);
   for (const problem of savedDashboards.problems) notify(notices, 'warn', problem);
   const dashboardStore = createDashboardStore(storage, savedDashboards.state);
@@ -343,6 +344,10 @@ export function createWorkspace(
       store: dashboardStore,
       data: createWidgetDataStore(),
       tell: (level, text) => notify(notices, level, text),
+      brokerUrlFor: (id) => {
+        const profile = profiles.getState().profiles.find((p) => p.id === id);
+        return profile ? profileUrl(profile) : null;
+      },
     },
     charts: {
       charts: chartsStore,

@@ -99,6 +99,10 @@ describe('toNumber', () => {
     ['21.5 °C', null],
     ['Infinity', null],
     [true, 1],
+    ['ON', 1],
+    ['off', 0],
+    ['False', 0],
+    ['online', null],
     [null, null],
     [undefined, null],
     [[1], null],
@@ -116,6 +120,12 @@ describe('extractNumber', () => {
     ['-4', -4],
     ['true', 1],
     ['false', 0],
+    ['ON', 1],
+    ['OFF\n', 0],
+    ['True', 1],
+    ['"on"', 1],
+    ['"FALSE"', 0],
+    ['offline', null],
     ['', null],
     ['  ', null],
     ['hello', null],
@@ -128,6 +138,8 @@ describe('extractNumber', () => {
 
   it('reads a field from a JSON object or array', () => {
     expect(extractNumber('{"temperature": 21.5}', ['temperature'])).toBe(21.5);
+    expect(extractNumber('{"POWER": "ON", "relay": "off"}', ['POWER'])).toBe(1);
+    expect(extractNumber('{"POWER": "ON", "relay": "off"}', ['relay'])).toBe(0);
     expect(extractNumber(' [{"v": "3"}]', [0, 'v'])).toBe(3);
   });
 

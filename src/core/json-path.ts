@@ -5,6 +5,7 @@
 
 import type { DecodedPayload } from './decoders/index.ts';
 import { looksLikeJsonContainer } from './payload.ts';
+import { readSwitchWord } from './switch-word.ts';
 
 export type JsonPath = readonly (string | number)[];
 
@@ -115,7 +116,7 @@ export function parseJsonPath(input: string): JsonPathResult {
 }
 
 /** A numeric string as a number; `Number('')` and `Number('  ')` are 0, which is not a reading. */
-function parseNumericString(s: string): number | null {
+export function parseNumericString(s: string): number | null {
   if (s.length === 0 || s.length > 64) return null;
   const n = Number(s);
   if (!Number.isFinite(n)) return null;
@@ -123,10 +124,13 @@ function parseNumericString(s: string): number | null {
   return n;
 }
 
-/** The chartable number a JSON value stands for: finite numbers, numeric strings, booleans as 1/0. */
+/**
+ * The chartable number a JSON value stands for: finite numbers, numeric strings, booleans and
+ * the switch words `ON`/`OFF`/`true`/`false` (any case) as 1/0.
+ */
 export function toNumber(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string') return parseNumericString(value);
+  if (typeof value === 'string') return parseNumericString(value) ?? readSwitchWord(value);
   if (typeof value === 'boolean') return value ? 1 : 0;
   return null;
 }
@@ -170,19 +174,19 @@ export function readPath(value: unknown, path: JsonPath): unknown {
 
 /**
  * The number in a payload at `path`, or null. With the empty path the whole payload is the
- * value: `21.43`, ` 21.43\n`, `"21.43"`, `true`. Otherwise the payload must be a JSON object
+ * value: `21.43`, ` 21.43\n`, `"21.43"`, `true`, `ON`. Otherwise the payload must be a JSON object
  * or array; anything else is rejected before `JSON.parse` is attempted.
  */
 export function extractNumber(payloadText: string, path: JsonPath): number | null {
   if (path.length === 0) {
     const n = parseNumericString(payloadText);
     if (n !== null) return n;
-    // Rarer forms: a JSON string holding a number, or a boolean.
+    // Rarer forms: a switch word (`ON`, `false`), or a JSON string holding a number or one.
+    const word = readSwitchWord(payloadText);
+    if (word !== null) return word;
     const trimmed = payloadText.trim();
-    if (trimmed === 'true') return 1;
-    if (trimmed === 'false') return 0;
     if (trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"')) {
-      return parseNumericString(trimmed.slice(1, -1));
+      return toNumber(trimmed.slice(1, -1));
     }
     return null;
   }

@@ -3,7 +3,7 @@
  * `readings[0].value <= -1.5`, `status == "on"`, `battery exists`, `name ~ "^sensor-\d+$"`.
  * Parsed once per query, then tested against each payload's parsed JSON.
  */
-import { parseJsonPath, toNumber } from '../json-path.ts';
+import { parseJsonPath, parseNumericString } from '../json-path.ts';
 import type { JsonPath } from '../json-path.ts';
 
 export type FieldOperator = '==' | '!=' | '>' | '>=' | '<' | '<=' | '~' | 'exists';
@@ -201,9 +201,13 @@ function resolve(
   return { found: true, value: current };
 }
 
-/** A number field, or a string field that holds one (`"21.5"`); booleans are not numbers here. */
+/**
+ * A number field, or a string field that holds one (`"21.5"`). Booleans and switch words (`on`)
+ * are not numbers here, unlike for a chart: a search compares what was sent.
+ */
 function numberOf(field: unknown): number | null {
-  return typeof field === 'number' || typeof field === 'string' ? toNumber(field) : null;
+  if (typeof field === 'number') return Number.isFinite(field) ? field : null;
+  return typeof field === 'string' ? parseNumericString(field) : null;
 }
 
 function equals(field: unknown, value: FieldValue): boolean {

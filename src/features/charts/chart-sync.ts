@@ -1,5 +1,6 @@
-import type { ConnectionHandle } from '../../services/mqtt/index.ts';
-import type { ChartSpec, ChartsStore } from './charts-store.ts';
+import type { ConnectionHandle, SeriesView } from '../../services/mqtt/index.ts';
+import { chartWindow } from './charts-store.ts';
+import type { ChartDataStore, ChartSpec, ChartView, ChartsStore } from './charts-store.ts';
 
 const sameSource = (a: ChartSpec, b: ChartSpec) =>
   a.connectionId === b.connectionId &&
@@ -8,33 +9,61 @@ const sameSource = (a: ChartSpec, b: ChartSpec) =>
   (a.topics ?? []).join('\n') === (b.topics ?? []).join('\n') &&
   (a.topics === undefined) === (b.topics === undefined);
 
-/** Keeps the worker watching exactly the series that the charts show, each on its connection. */
+/** What the worker is asked to send for a chart: its saved window, its width and any zoom. */
+function seriesView(chart: ChartSpec, view: ChartView | undefined): SeriesView {
+  const shown: SeriesView = { windowMs: chartWindow(chart), points: view?.points || 900 };
+  return view?.range ? { ...shown, range: view.range } : shown;
+}
+
+const sameView = (a: SeriesView, b: SeriesView) =>
+  a.windowMs === b.windowMs &&
+  a.points === b.points &&
+  a.range?.from === b.range?.from &&
+  a.range?.to === b.range?.to;
+
+/**
+ * Keeps the worker watching exactly the series that the charts show, each on its connection,
+ * with the window, width and zoom each chart shows (a new view keeps the worker's history).
+ */
 export function syncChartsWithWorker(
   store: ChartsStore,
   handleFor: (connectionId: string) => ConnectionHandle,
+  data?: ChartDataStore,
 ): () => void {
-  let watched = new Map<string, ChartSpec>();
-  const sync = (charts: ChartSpec[]) => {
-    const next = new Map(charts.map((chart) => [chart.id, chart]));
-    for (const [id, chart] of watched) {
+  let watched = new Map<string, { chart: ChartSpec; view: SeriesView }>();
+  const sync = () => {
+    const charts = store.getState().charts;
+    const views = data?.getState().views ?? {};
+    const next = new Map(
+      charts.map((chart) => [chart.id, { chart, view: seriesView(chart, views[chart.id]) }]),
+    );
+    for (const [id, { chart }] of watched) {
       const kept = next.get(id);
-      if (!kept || !sameSource(kept, chart)) handleFor(chart.connectionId).unwatchSeries(id);
+      if (!kept || !sameSource(kept.chart, chart)) handleFor(chart.connectionId).unwatchSeries(id);
     }
-    for (const [id, chart] of next) {
+    for (const [id, { chart, view }] of next) {
       const before = watched.get(id);
-      if (!before || !sameSource(before, chart)) {
+      if (!before || !sameSource(before.chart, chart) || !sameView(before.view, view)) {
         handleFor(chart.connectionId).watchSeries(
           chart.id,
           chart.filter,
           chart.jsonPath,
           chart.topics,
+          view,
         );
       }
     }
     watched = next;
   };
-  sync(store.getState().charts);
-  return store.subscribe((state, previous) => {
-    if (state.charts !== previous.charts) sync(state.charts);
+  sync();
+  const stopCharts = store.subscribe((state, previous) => {
+    if (state.charts !== previous.charts) sync();
   });
+  const stopViews = data?.subscribe((state, previous) => {
+    if (state.views !== previous.views) sync();
+  });
+  return () => {
+    stopCharts();
+    stopViews?.();
+  };
 }

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { memoryStorage } from '../../core/test-storage.ts';
-import { addChart, chooseChartTopics, createChartsStore } from './charts-store.ts';
+import type { ConnectionHandle, SeriesView } from '../../services/mqtt/index.ts';
+import { syncChartsWithWorker } from './chart-sync.ts';
+import {
+  DEFAULT_CHART_WINDOW_MS,
+  addChart,
+  chartWindow,
+  chooseChartTopics,
+  createChartDataStore,
+  createChartsStore,
+  setChartThreshold,
+  setChartView,
+  setChartWindow,
+} from './charts-store.ts';
 
 const spec = { connectionId: 'p1', title: 't', filter: 'a/+', jsonPath: '', unit: '' };
 
@@ -35,6 +47,86 @@ describe('the lines a chart draws', () => {
       storage,
     );
     expect(store.getState().charts.map((c) => c.id)).toEqual(['c2']);
+    expect(dropped).toBe(1);
+  });
+});
+
+describe('the window a chart shows', () => {
+  it('is saved with the chart, and a chart saved before windows existed shows the default', () => {
+    const { storage } = memoryStorage({
+      'mqtt-scope:charts': JSON.stringify({
+        state: { charts: [{ ...spec, id: 'old' }] },
+        version: 1,
+      }),
+    });
+    const store = createChartsStore(() => 'legacy', undefined, storage);
+    const old = store.getState().charts[0];
+    expect(old && chartWindow(old)).toBe(DEFAULT_CHART_WINDOW_MS);
+    setChartWindow(store, 'old', 3_600_000);
+    const reloaded = createChartsStore(() => 'legacy', undefined, storage);
+    const saved = reloaded.getState().charts[0];
+    expect(saved && chartWindow(saved)).toBe(3_600_000);
+    // A window that is not one of the choices reads as the default.
+    expect(chartWindow({ ...spec, id: 'x', windowMs: 1234 })).toBe(DEFAULT_CHART_WINDOW_MS);
+  });
+});
+
+describe('syncChartsWithWorker', () => {
+  it('sends a new view without dropping the history, and a new source afresh', () => {
+    const calls: string[] = [];
+    const handle = {
+      watchSeries: (id: string, _f: string, _p: string, _t?: string[], view?: SeriesView) =>
+        calls.push(`watch ${id} ${view?.windowMs} ${view?.points} ${view?.range?.from ?? 'live'}`),
+      unwatchSeries: (id: string) => calls.push(`unwatch ${id}`),
+    } as unknown as ConnectionHandle;
+    const { storage } = memoryStorage();
+    const store = createChartsStore(() => 'legacy', undefined, storage);
+    const data = createChartDataStore();
+    const stop = syncChartsWithWorker(store, () => handle, data);
+    const chart = addChart(store, spec);
+    setChartView(data, chart.id, { points: 800 });
+    setChartWindow(store, chart.id, 60_000);
+    setChartView(data, chart.id, { range: { from: 1, to: 2 } });
+    setChartView(data, chart.id, { range: undefined });
+    store.setState(({ charts }) => ({ charts: charts.map((c) => ({ ...c, filter: 'b/+' })) }));
+    stop();
+    const id = chart.id;
+    expect(calls).toEqual([
+      `watch ${id} 300000 900 live`,
+      `watch ${id} 300000 800 live`,
+      `watch ${id} 60000 800 live`,
+      `watch ${id} 60000 800 1`,
+      `watch ${id} 60000 800 live`,
+      `unwatch ${id}`,
+      `watch ${id} 60000 800 live`,
+    ]);
+  });
+});
+
+describe('the threshold line of a chart', () => {
+  it('is saved, removed, and a saved one that is not a number and a colour drops the chart', () => {
+    const { storage } = memoryStorage();
+    const store = createChartsStore(() => 'legacy', undefined, storage);
+    const chart = addChart(store, spec);
+    setChartThreshold(store, chart.id, { value: 25, color: '#dc2626' });
+    const reloaded = createChartsStore(() => 'legacy', undefined, storage);
+    expect(reloaded.getState().charts[0]?.threshold).toEqual({ value: 25, color: '#dc2626' });
+    setChartThreshold(store, chart.id, null);
+    expect(store.getState().charts[0]).not.toHaveProperty('threshold');
+
+    const bad = memoryStorage({
+      'mqtt-scope:charts': JSON.stringify({
+        state: { charts: [{ ...spec, id: 'c1', threshold: { value: 'x', color: 'red' } }] },
+        version: 1,
+      }),
+    });
+    let dropped = 0;
+    const loaded = createChartsStore(
+      () => 'legacy',
+      (n) => (dropped += n),
+      bad.storage,
+    );
+    expect(loaded.getState().charts).toEqual([]);
     expect(dropped).toBe(1);
   });
 });

@@ -16,6 +16,53 @@ export interface ChartSpec {
   unit: string;
   /** The topics the user chose to draw; absent draws the first that arrive. */
   topics?: string[];
+  /** How much time the chart shows, in ms (one of CHART_WINDOWS); absent is the default. */
+  windowMs?: number;
+  /** A horizontal line at `value`, drawn in `color` (`#rrggbb`). */
+  threshold?: ChartThreshold;
+}
+
+export interface ChartThreshold {
+  value: number;
+  color: string;
+}
+
+export const isChartThreshold = (value: unknown): value is ChartThreshold => {
+  const threshold = value as Partial<ChartThreshold> | null;
+  return (
+    typeof threshold === 'object' &&
+    threshold !== null &&
+    typeof threshold.value === 'number' &&
+    Number.isFinite(threshold.value) &&
+    typeof threshold.color === 'string' &&
+    /^#[0-9a-f]{6}$/i.test(threshold.color)
+  );
+};
+
+const MINUTE = 60_000;
+/** The windows a chart offers, with their names. */
+export const CHART_WINDOWS: readonly { ms: number; label: string }[] = [
+  { ms: MINUTE, label: '1 min' },
+  { ms: 5 * MINUTE, label: '5 min' },
+  { ms: 15 * MINUTE, label: '15 min' },
+  { ms: 60 * MINUTE, label: '1 h' },
+  { ms: 6 * 60 * MINUTE, label: '6 h' },
+  { ms: 24 * 60 * MINUTE, label: '24 h' },
+];
+/** What charts saved before windows existed show. */
+export const DEFAULT_CHART_WINDOW_MS = 5 * MINUTE;
+
+export const chartWindow = (spec: ChartSpec): number =>
+  CHART_WINDOWS.some((option) => option.ms === spec.windowMs)
+    ? (spec.windowMs as number)
+    : DEFAULT_CHART_WINDOW_MS;
+
+/** What a chart on screen shows besides its saved window: how wide it is, and any zoom. */
+export interface ChartView {
+  /** Points per line the plot can draw (about two per pixel column). */
+  points: number;
+  /** Zoomed and paused on this span; absent is live. */
+  range?: { from: number; to: number };
 }
 
 export interface ChartsState {
@@ -24,7 +71,11 @@ export interface ChartsState {
 
 export type ChartsStore = StoreApi<ChartsState>;
 /** What the worker drew; live only, so a redraw never writes to localStorage. */
-export type ChartDataStore = StoreApi<{ snapshots: Record<string, SeriesSnapshot> }>;
+export type ChartDataStore = StoreApi<{
+  snapshots: Record<string, SeriesSnapshot>;
+  /** Per chart id; live only, like the snapshots. */
+  views: Record<string, ChartView>;
+}>;
 
 export const CHARTS_STORAGE_VERSION = 1;
 
@@ -37,7 +88,9 @@ function isChartSpec(value: unknown): value is ChartSpec {
       (key) => typeof (spec as Record<string, unknown>)[key] === 'string',
     ) &&
     (spec.topics === undefined ||
-      (Array.isArray(spec.topics) && spec.topics.every((topic) => typeof topic === 'string')))
+      (Array.isArray(spec.topics) && spec.topics.every((topic) => typeof topic === 'string'))) &&
+    (spec.windowMs === undefined || typeof spec.windowMs === 'number') &&
+    (spec.threshold === undefined || isChartThreshold(spec.threshold))
   );
 }
 
@@ -79,7 +132,10 @@ export function createChartsStore(
 }
 
 export function createChartDataStore(): ChartDataStore {
-  return createStore(() => ({ snapshots: {} as Record<string, SeriesSnapshot> }));
+  return createStore(() => ({
+    snapshots: {} as Record<string, SeriesSnapshot>,
+    views: {} as Record<string, ChartView>,
+  }));
 }
 
 let nextId = 0;
@@ -105,11 +161,44 @@ export function chooseChartTopics(store: ChartsStore, id: string, topics: string
   }));
 }
 
+/** Saves the window a chart shows. */
+export function setChartWindow(store: ChartsStore, id: string, windowMs: number): void {
+  store.setState(({ charts }) => ({
+    charts: charts.map((chart) => (chart.id === id ? { ...chart, windowMs } : chart)),
+  }));
+}
+
+/** Sets (or, with null, removes) the threshold line of a chart. */
+export function setChartThreshold(
+  store: ChartsStore,
+  id: string,
+  threshold: ChartThreshold | null,
+): void {
+  store.setState(({ charts }) => ({
+    charts: charts.map((chart) => {
+      if (chart.id !== id) return chart;
+      const { threshold: _previous, ...rest } = chart;
+      return threshold ? { ...rest, threshold } : rest;
+    }),
+  }));
+}
+
+/** Changes a chart's width or zoom (`range: undefined` goes back to live). */
+export function setChartView(data: ChartDataStore, id: string, view: Partial<ChartView>): void {
+  data.setState(({ views }) => {
+    const before = views[id] ?? { points: 0 };
+    const next: ChartView = { ...before, ...view };
+    if ('range' in view && view.range === undefined) delete next.range;
+    return { views: { ...views, [id]: next } };
+  });
+}
+
 export function removeChart(store: ChartsStore, data: ChartDataStore, id: string): void {
   store.setState(({ charts }) => ({ charts: charts.filter((chart) => chart.id !== id) }));
-  data.setState(({ snapshots }) => {
+  data.setState(({ snapshots, views }) => {
     const { [id]: _removed, ...rest } = snapshots;
-    return { snapshots: rest };
+    const { [id]: _view, ...otherViews } = views;
+    return { snapshots: rest, views: otherViews };
   });
 }
 

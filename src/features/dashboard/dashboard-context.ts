@@ -12,6 +12,8 @@ export interface DashboardRuntime {
   data: WidgetDataStore;
   /** Says something to the user (an import refused, a file saved). */
   tell(level: 'info' | 'warn' | 'error', text: string): void;
+  /** The connection's broker as `scheme://host:port/path` (never a credential), for a link. */
+  brokerUrlFor(connectionId: string): string | null;
 }
 
 export const DashboardContext = createStoreContext<DashboardRuntime>('DashboardContext');

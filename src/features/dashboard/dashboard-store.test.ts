@@ -10,7 +10,9 @@ import {
   moveWidgetTo,
   newWidget,
   resizeWidget,
+  keepSharedDashboard,
   saveWidget,
+  shownDashboard,
 } from './dashboard-store.ts';
 
 function freshStore() {
@@ -78,5 +80,29 @@ describe('dashboards store', () => {
     const [a] = activeDashboard(store.getState())?.widgets ?? [];
     resizeWidget(store, a!.id, 9, 0);
     expect(activeDashboard(store.getState())?.widgets[0]).toMatchObject({ width: 4, height: 1 });
+  });
+});
+
+describe('a dashboard opened from a link', () => {
+  it('is shown instead of the saved ones, never saved, and kept as a copy on request', () => {
+    const { store, storage } = withThree();
+    const shared = {
+      id: 'from-link',
+      name: 'Shared plant',
+      widgets: [{ ...newWidget('gauge', 'c1'), id: 'w-shared', title: 's', filter: 'y' }],
+    };
+    store.setState({ shared });
+    expect(shownDashboard(store.getState())?.name).toBe('Shared plant');
+    expect(storage.getItem(DASHBOARDS_STORAGE_KEY)).not.toContain('Shared plant');
+
+    keepSharedDashboard(store);
+    const state = store.getState();
+    expect(state.shared).toBeNull();
+    expect(state.dashboards.map((d) => d.name)).toEqual(['Main', 'Shared plant']);
+    const kept = shownDashboard(state);
+    expect(kept?.name).toBe('Shared plant');
+    expect(kept?.widgets.map((w) => w.title)).toEqual(['s']);
+    expect(kept?.widgets[0]?.id).not.toBe('w-shared');
+    expect(storage.getItem(DASHBOARDS_STORAGE_KEY)).toContain('Shared plant');
   });
 });

@@ -11,7 +11,14 @@ export interface DashboardState {
   activeId: string | null;
   /** Whether the widgets show their move, resize, edit and remove buttons. */
   editing: boolean;
+  /** A dashboard opened from a link: shown read-only instead of the saved ones; never saved. */
+  shared: Dashboard | null;
+  /** Why a dashboard link was not opened, for the user to read. */
+  sharedProblem: string | null;
 }
+
+/** What is saved of the dashboards. */
+export type SavedDashboards = Pick<DashboardState, 'dashboards' | 'activeId'>;
 
 export type DashboardStore = StoreApi<DashboardState>;
 /** The newest values each widget reads, by widget id; live only, never saved. */
@@ -31,7 +38,7 @@ export function newId(prefix: string): string {
  * sentence saying so, and the others load.
  */
 export function loadDashboards(storage: KeyValueStorage): {
-  state: Omit<DashboardState, 'editing'>;
+  state: SavedDashboards;
   problems: string[];
 } {
   const empty = { dashboards: [], activeId: null };
@@ -76,9 +83,14 @@ export function loadDashboards(storage: KeyValueStorage): {
 /** The dashboards store, saved to `storage` on every change of the dashboards. */
 export function createDashboardStore(
   storage: KeyValueStorage,
-  initial: Omit<DashboardState, 'editing'>,
+  initial: SavedDashboards,
 ): DashboardStore {
-  const store = createStore<DashboardState>(() => ({ ...initial, editing: false }));
+  const store = createStore<DashboardState>(() => ({
+    ...initial,
+    editing: false,
+    shared: null,
+    sharedProblem: null,
+  }));
   store.subscribe((state, previous) => {
     if (state.dashboards === previous.dashboards && state.activeId === previous.activeId) return;
     storage.setItem(
@@ -111,6 +123,23 @@ export function applyLatest(
 
 export function activeDashboard(state: DashboardState): Dashboard | undefined {
   return state.dashboards.find((d) => d.id === state.activeId) ?? state.dashboards[0];
+}
+
+/** The dashboard on screen: one opened from a link, else the one picked. */
+export function shownDashboard(state: DashboardState): Dashboard | undefined {
+  return state.shared ?? activeDashboard(state);
+}
+
+/** "Keep a copy": the shared dashboard joins the user's own, with fresh ids, and is shown. */
+export function keepSharedDashboard(store: DashboardStore): void {
+  const { shared } = store.getState();
+  if (!shared) return;
+  addDashboard(
+    store,
+    shared.name,
+    shared.widgets.map((w) => ({ ...w, id: newId('widget') })),
+  );
+  store.setState({ shared: null });
 }
 
 export function addDashboard(store: DashboardStore, name: string, widgets: WidgetSpec[] = []) {

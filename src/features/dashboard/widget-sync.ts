@@ -1,5 +1,5 @@
 import type { ConnectionHandle } from '../../services/mqtt/index.ts';
-import { activeDashboard } from './dashboard-store.ts';
+import { shownDashboard } from './dashboard-store.ts';
 import type { DashboardStore } from './dashboard-store.ts';
 import type { WidgetSpec } from './dashboard-model.ts';
 
@@ -7,7 +7,7 @@ const sameFeed = (a: WidgetSpec, b: WidgetSpec) =>
   a.connectionId === b.connectionId && a.filter === b.filter && a.jsonPath === b.jsonPath;
 
 /**
- * Keeps the worker following exactly what the widgets on screen read (the dashboard shown):
+ * Keeps the worker following exactly what the widgets on screen read (the dashboard shown, a shared one included):
  * each widget asks for the newest value per topic of its filter, nothing more.
  */
 export function syncWidgetsWithWorker(
@@ -28,10 +28,10 @@ export function syncWidgetsWithWorker(
     }
     watched = next;
   };
-  let shown = activeDashboard(store.getState())?.widgets ?? [];
+  let shown = shownDashboard(store.getState())?.widgets ?? [];
   sync(shown);
   return store.subscribe((state) => {
-    const widgets = activeDashboard(state)?.widgets ?? [];
+    const widgets = shownDashboard(state)?.widgets ?? [];
     if (widgets === shown) return;
     shown = widgets;
     sync(widgets);

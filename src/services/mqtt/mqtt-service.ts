@@ -9,6 +9,7 @@ import type {
   QoS,
   RecorderBudget,
   RepeatSettings,
+  SeriesView,
   ShowAs,
   SubscribeOptions,
   WorkerCommand,
@@ -56,7 +57,13 @@ export interface ConnectionHandle {
   /** Starts a repeat publisher in the worker; returns its id. Progress comes as `repeat` events. */
   startRepeat(settings: Omit<RepeatSettings, 'repeatId'>): number;
   stopRepeat(repeatId: number): void;
-  watchSeries(seriesId: string, filter: string, jsonPath: string, topics?: string[]): void;
+  watchSeries(
+    seriesId: string,
+    filter: string,
+    jsonPath: string,
+    topics?: string[],
+    view?: SeriesView,
+  ): void;
   unwatchSeries(seriesId: string): void;
   /** Follows the newest value of each topic matching `filter`, for a widget. */
   watchLatest(watchId: string, filter: string, jsonPath: string): void;
@@ -224,8 +231,8 @@ export function createMqttService(): MqttService {
       return repeatId;
     },
     stopRepeat: (id) => send({ type: 'stop-repeat', connectionId, repeatId: id }),
-    watchSeries: (seriesId, filter, jsonPath, topics) =>
-      send({ type: 'watch-series', connectionId, seriesId, filter, jsonPath, topics }),
+    watchSeries: (seriesId, filter, jsonPath, topics, view) =>
+      send({ type: 'watch-series', connectionId, seriesId, filter, jsonPath, topics, view }),
     unwatchSeries: (seriesId) => send({ type: 'unwatch-series', connectionId, seriesId }),
     watchLatest: (watchId, filter, jsonPath) =>
       send({ type: 'watch-latest', connectionId, watchId, filter, jsonPath }),

@@ -127,6 +127,8 @@ export type ConnectionCommand =
       jsonPath: string;
       /** The topics to draw, picked by the user; absent draws the first that arrive. */
       topics?: string[];
+      /** What the chart shows; the same series watched again with a new view keeps its history. */
+      view?: SeriesView;
     } & ForConnection)
   | ({ type: 'unwatch-series'; seriesId: string } & ForConnection)
   /** A widget's feed: the newest value of each topic matching `filter` (see LatestValues). */
@@ -369,15 +371,30 @@ export interface QueryRows {
   rows: MessageRow[];
 }
 
+/** The span a chart shows and how many points its width can draw. */
+export interface SeriesView {
+  /** Live: the newest `windowMs` of the series. */
+  windowMs: number;
+  /** At most this many points per line (about two per pixel column). */
+  points: number;
+  /** Zoomed (paused): exactly this span, in epoch milliseconds; absent is live. */
+  range?: { from: number; to: number };
+}
+
 /** A downsampled copy of one line of a chart (one topic matched by the chart's filter). */
 export interface SeriesLine {
   topic: string;
   times: Float64Array;
   values: Float64Array;
+  /** Over every point in the span (not only those drawn); null when the span has none. */
+  stats: { min: number; max: number; average: number; last: number; count: number } | null;
 }
 
 export interface SeriesSnapshot {
   seriesId: string;
+  /** The time span drawn, in epoch milliseconds. */
+  from: number;
+  to: number;
   lines: SeriesLine[];
   /** Topics that match the filter but are not drawn (at most a few hundred are named). */
   hiddenTopics: string[];

@@ -1,9 +1,16 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useStore } from 'zustand';
 import { ErrorBoundary } from '../../../components/ui/error-boundary.tsx';
 import { Panel } from '../../../components/ui/panel.tsx';
-import { chooseChartTopics, removeChart } from '../charts-store.ts';
-import type { ChartSpec } from '../charts-store.ts';
+import {
+  chartWindow,
+  chooseChartTopics,
+  removeChart,
+  setChartThreshold,
+  setChartView,
+  setChartWindow,
+} from '../charts-store.ts';
+import type { ChartSpec, ChartView } from '../charts-store.ts';
 import { ChartsContext } from '../charts-context.ts';
 import type { ChartConnection } from '../charts-context.ts';
 import { AddChartForm } from './add-chart-form.tsx';
@@ -14,6 +21,11 @@ const LiveChart = lazy(() => import('./live-chart.tsx'));
 function ChartCard({ spec, source }: { spec: ChartSpec; source: ChartConnection | null }) {
   const { charts, data } = ChartsContext.use();
   const snapshot = useStore(data, (state) => state.snapshots[spec.id]);
+  const view = useStore(data, (state) => state.views[spec.id]);
+  const onView = useCallback(
+    (next: Partial<ChartView>) => setChartView(data, spec.id, next),
+    [data, spec.id],
+  );
   return (
     <article className="chart-card" aria-label={spec.title}>
       <header className="chart-card-header">
@@ -43,6 +55,11 @@ function ChartCard({ spec, source }: { spec: ChartSpec; source: ChartConnection 
             spec={spec}
             snapshot={snapshot}
             onChooseTopics={(topics) => chooseChartTopics(charts, spec.id, topics)}
+            windowMs={chartWindow(spec)}
+            onWindow={(windowMs) => setChartWindow(charts, spec.id, windowMs)}
+            onThreshold={(threshold) => setChartThreshold(charts, spec.id, threshold)}
+            view={view}
+            onView={onView}
           />
         </Suspense>
       </ErrorBoundary>

@@ -3,19 +3,22 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { Panel } from '../../../components/ui/panel.tsx';
 import { useNow } from '../../../components/ui/use-now.ts';
-import { WIDGET_KINDS } from '../dashboard-model.ts';
-import type { WidgetKind, WidgetSpec } from '../dashboard-model.ts';
+import type { WidgetSpec } from '../dashboard-model.ts';
 import { DashboardContext } from '../dashboard-context.ts';
 import type { WidgetConnection } from '../dashboard-context.ts';
 import {
-  activeDashboard,
-  addDashboard,
   addImportedDashboard,
+  keepSharedDashboard,
   newWidget,
-  removeDashboard,
   saveWidget,
+  shownDashboard,
 } from '../dashboard-store.ts';
+import { DashboardToolbar } from './dashboard-toolbar.tsx';
 import { DashboardTransfer } from './dashboard-transfer.tsx';
+import { PresentationHeader } from './presentation-header.tsx';
+import { CopyLinkButton, LinkField } from './share-link.tsx';
+import type { MadeLink } from './share-link.tsx';
+import { SharedDashboard } from './shared-dashboard.tsx';
 import { WidgetFrame } from './widget-frame.tsx';
 import './dashboard.css';
 
@@ -29,15 +32,20 @@ interface DashboardPanelProps {
 
 /** The dashboards: pick one, see its widgets on a grid, and arrange them while editing. */
 export function DashboardPanel({ connections, focusedConnectionId }: DashboardPanelProps) {
-  const { store, tell } = DashboardContext.use();
-  const { dashboards, editing } = useStore(
+  const { store, tell, brokerUrlFor } = DashboardContext.use();
+  const { dashboards, editing, isShared, sharedProblem } = useStore(
     store,
-    useShallow((state) => ({ dashboards: state.dashboards, editing: state.editing })),
+    useShallow((state) => ({
+      dashboards: state.dashboards,
+      editing: state.editing,
+      isShared: state.shared !== null,
+      sharedProblem: state.sharedProblem,
+    })),
   );
-  const dashboard = useStore(store, activeDashboard);
-  const [kind, setKind] = useState<WidgetKind>('gauge');
+  const dashboard = useStore(store, shownDashboard);
   const [editor, setEditor] = useState<{ spec: WidgetSpec; isNew: boolean } | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [link, setLink] = useState<MadeLink | null>(null);
   const now = useNow(true);
   const widgets = dashboard?.widgets ?? [];
   const stage = useRef<HTMLDivElement>(null);
@@ -90,21 +98,45 @@ export function DashboardPanel({ connections, focusedConnectionId }: DashboardPa
       </div>
     );
 
+  const leaveSharedLink = () => {
+    // The link has done its work: a reload shows the user's own dashboards again.
+    history.replaceState(null, '', location.pathname + location.search);
+  };
+
   if (presenting) {
     return (
       <div ref={stage} className="dashboard-stage is-presenting">
         <section className="presentation" aria-labelledby="presentation-title">
-          <header className="presentation-header">
-            <h2 id="presentation-title">{dashboard?.name ?? 'Dashboard'}</h2>
-            <button type="button" className="button-ghost" onClick={stopPresenting}>
-              Exit presentation
-            </button>
-          </header>
-          {grid}
+          <PresentationHeader onExit={stopPresenting} />
+          {grid ?? <p className="empty">This dashboard has no widgets.</p>}
         </section>
       </div>
     );
   }
+
+  if (isShared && dashboard) {
+    return (
+      <div ref={stage} className="dashboard-stage">
+        <SharedDashboard
+          name={dashboard.name}
+          onKeep={() => {
+            keepSharedDashboard(store);
+            leaveSharedLink();
+            tell('info', `Kept a copy of "${dashboard.name}" among your dashboards.`);
+          }}
+          onClose={() => {
+            store.setState({ shared: null });
+            leaveSharedLink();
+          }}
+        >
+          {grid ?? <p className="empty">This shared dashboard has no widgets.</p>}
+        </SharedDashboard>
+      </div>
+    );
+  }
+
+  const problem = refusal ?? sharedProblem;
+  const widgetConnection = widgets[0]?.connectionId ?? focusedConnectionId;
 
   return (
     <div ref={stage} className="dashboard-stage">
@@ -142,6 +174,15 @@ export function DashboardPanel({ connections, focusedConnectionId }: DashboardPa
             >
               {editing ? 'Done editing' : 'Edit dashboard'}
             </button>
+            <CopyLinkButton
+              dashboard={dashboard}
+              brokerUrl={brokerUrlFor(widgetConnection)}
+              onMade={setLink}
+              onRefused={(reason) => {
+                setLink(null);
+                setRefusal(reason);
+              }}
+            />
             <DashboardTransfer
               dashboard={dashboard}
               onImported={(imported) => {
@@ -157,70 +198,31 @@ export function DashboardPanel({ connections, focusedConnectionId }: DashboardPa
           </>
         }
       >
-        {refusal && (
+        {link && <LinkField link={link} onHide={() => setLink(null)} />}
+        {problem && (
           <p className="form-error dashboard-refusal" role="alert">
-            {refusal}{' '}
-            <button type="button" className="button-ghost" onClick={() => setRefusal(null)}>
+            {problem}{' '}
+            <button
+              type="button"
+              className="button-ghost"
+              onClick={() => {
+                setRefusal(null);
+                if (sharedProblem) leaveSharedLink();
+                store.setState({ sharedProblem: null });
+              }}
+            >
               Dismiss
             </button>
           </p>
         )}
         {editing && (
-          <div className="dashboard-toolbar" role="group" aria-label="Dashboard editing">
-            <label className="inline-field">
-              Widget kind
-              <select
-                aria-label="Widget kind"
-                value={kind}
-                onChange={(e) => setKind(e.target.value as WidgetKind)}
-              >
-                {WIDGET_KINDS.map((k) => (
-                  <option key={k.kind} value={k.kind}>
-                    {k.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button
-              type="button"
-              className="button-primary"
-              onClick={() => setEditor({ spec: newWidget(kind, focusedConnectionId), isNew: true })}
-            >
-              + Add widget
-            </button>
-            <button
-              type="button"
-              className="button-secondary"
-              onClick={() => addDashboard(store, `Dashboard ${dashboards.length + 1}`)}
-            >
-              + New dashboard
-            </button>
-            {dashboard && (
-              <label className="inline-field">
-                Name
-                <input
-                  aria-label="Dashboard name"
-                  value={dashboard.name}
-                  onChange={(e) =>
-                    store.setState(({ dashboards: all }) => ({
-                      dashboards: all.map((d) =>
-                        d.id === dashboard.id ? { ...d, name: e.target.value } : d,
-                      ),
-                    }))
-                  }
-                />
-              </label>
-            )}
-            {dashboard && (
-              <button
-                type="button"
-                className="button-ghost button-danger"
-                onClick={() => removeDashboard(store, dashboard.id)}
-              >
-                Delete dashboard
-              </button>
-            )}
-          </div>
+          <DashboardToolbar
+            dashboard={dashboard}
+            count={dashboards.length}
+            onAddWidget={(kind) =>
+              setEditor({ spec: newWidget(kind, focusedConnectionId), isNew: true })
+            }
+          />
         )}
         {widgets.length === 0 ? (
           <p className="empty">

@@ -38,6 +38,23 @@ describe('LatestValuesSink', () => {
     expect(latest.map((w) => w.values[0]?.value)).toEqual([null, null]);
   });
 
+  it('reads ON/OFF and true/false, in any case, as 1/0 beside their words', () => {
+    const sink = new LatestValuesSink();
+    sink.watch('relay', 'relay/+', '');
+    sink.watch('power', 'plug/+', 'POWER');
+    sink.ingest(message('relay/1', 'ON', 1));
+    sink.ingest(message('relay/2', 'off', 2));
+    sink.ingest(message('relay/3', 'False', 3));
+    sink.ingest(message('plug/1', '{"POWER":"On"}', 4));
+    const [relay, power] = flushed(sink, 10_000);
+    expect(relay?.values.map((v) => [v.value, v.text])).toEqual([
+      [1, 'ON'],
+      [0, 'off'],
+      [0, 'False'],
+    ]);
+    expect(power?.values.map((v) => [v.value, v.text])).toEqual([[1, 'On']]);
+  });
+
   it('sends only watches that changed, and not more often than its interval', () => {
     const sink = new LatestValuesSink();
     sink.watch('a', 'a', '');

@@ -105,12 +105,69 @@ describe('SeriesSink', () => {
 
   it('hands out no more points than a chart can draw', () => {
     const registry = new Feed();
-    registry.watch('s', 'x', '');
+    registry.sink.watch('s', 'x', '', undefined, { windowMs: 1_499, points: POINTS_PER_SNAPSHOT });
     for (let i = 0; i < 1_500; i += 1) registry.ingest('x', bytes(String(Math.sin(i))), i);
     const line = registry.takeSnapshot(10_000, 0)?.lines[0];
-    expect(line?.times.length).toBe(POINTS_PER_SNAPSHOT);
+    expect(line?.times.length).toBeLessThanOrEqual(POINTS_PER_SNAPSHOT);
+    expect(line?.times.length).toBeGreaterThan(POINTS_PER_SNAPSHOT / 2);
     expect(line?.times[0]).toBe(0);
-    expect(line?.times[POINTS_PER_SNAPSHOT - 1]).toBe(1_499);
+    expect(line?.times.at(-1)).toBe(1_499);
+  });
+
+  it('shows the chosen window ending at the newest point, with its stats', () => {
+    const sink = new SeriesSink();
+    sink.watch('s', 'x', '', undefined, { windowMs: 60_000, points: 100 });
+    // One a second for an hour: 0, 1, 2, … 3599.
+    for (let i = 0; i < 3_600; i += 1) sink.ingest(message('x', bytes(String(i)), i * 1_000));
+    const batch = emptyConnectionBatch('c1');
+    sink.flush(batch, 1e7, { snapshots: 1 });
+    const snapshot = batch.series[0];
+    expect(snapshot?.to).toBe(3_599_000);
+    expect(snapshot?.from).toBe(3_539_000);
+    const line = snapshot?.lines[0];
+    expect(line?.times.length).toBeLessThanOrEqual(100);
+    expect(line?.times[0]).toBeGreaterThanOrEqual(3_539_000);
+    expect(line?.stats).toEqual({ min: 3_539, max: 3_599, average: 3_569, last: 3_599, count: 61 });
+  });
+
+  it('keeps the history when only the window changes, and zooms into a span', () => {
+    const sink = new SeriesSink();
+    expect(sink.watch('s', 'x', '', undefined, { windowMs: 60_000, points: 100 })).toBe(true);
+    for (let i = 0; i < 3_600; i += 1) sink.ingest(message('x', bytes(String(i)), i * 1_000));
+    expect(sink.watch('s', 'x', '', undefined, { windowMs: 3_600_000, points: 100 })).toBe(false);
+    let batch = emptyConnectionBatch('c1');
+    sink.flush(batch, 1e7, { snapshots: 1 });
+    expect(batch.series[0]?.lines[0]?.stats?.count).toBe(3_600);
+    expect(batch.series[0]?.lines[0]?.times.length).toBeLessThanOrEqual(100);
+
+    const range = { from: 100_000, to: 200_000 };
+    sink.watch('s', 'x', '', undefined, { windowMs: 3_600_000, points: 1_000, range });
+    // Paused: new points are recorded but do not redraw the zoomed span.
+    sink.ingest(message('x', bytes('5000'), 3_600_000));
+    batch = emptyConnectionBatch('c1');
+    sink.flush(batch, 2e7, { snapshots: 1 });
+    const zoomed = batch.series[0];
+    expect([zoomed?.from, zoomed?.to]).toEqual([100_000, 200_000]);
+    expect(Array.from(zoomed?.lines[0]?.values ?? [])).toEqual(
+      Array.from({ length: 101 }, (_, i) => 100 + i),
+    );
+    expect(sink.dueAt()).toBeNull();
+
+    // Back to live: the point that arrived while paused is there.
+    sink.watch('s', 'x', '', undefined, { windowMs: 60_000, points: 1_000 });
+    batch = emptyConnectionBatch('c1');
+    sink.flush(batch, 3e7, { snapshots: 1 });
+    expect(batch.series[0]?.lines[0]?.stats?.last).toBe(5_000);
+  });
+
+  it('starts afresh when the source changes', () => {
+    const sink = new SeriesSink();
+    sink.watch('s', 'x', '');
+    sink.ingest(message('x', bytes('1'), 1));
+    expect(sink.watch('s', 'y', '')).toBe(true);
+    const batch = emptyConnectionBatch('c1');
+    sink.flush(batch, 1e7, { snapshots: 1 });
+    expect(batch.series[0]?.lines).toEqual([]);
   });
 
   it('hands out one changed chart at a time, the one that waited longest', () => {

@@ -1,19 +1,22 @@
 import { compileTopicFilter } from '../../../core/topic-filter.ts';
 import { parseJsonPath, readChartValue } from '../../../core/json-path.ts';
 import type { JsonPath } from '../../../core/json-path.ts';
-import { NumericRing } from '../../../core/ring-buffer.ts';
-import { lttb } from '../../../core/downsample.ts';
+import { HISTORY_POINTS, SeriesHistory } from '../../../core/series-history.ts';
 import type { DecodedPayload } from '../../../core/decoders/index.ts';
 import type { MessageStore } from '../../../core/recorder/message-store.ts';
 import type { IngestedMessage } from '../engine/ingested-message.ts';
 import type { FlushBudget, Sink } from '../engine/sink.ts';
-import type { ConnectionBatch, SeriesLine, SeriesSnapshot } from '../protocol.ts';
+import type { ConnectionBatch, SeriesLine, SeriesSnapshot, SeriesView } from '../protocol.ts';
 import { forEachRecordedMatch } from './recorded-matches.ts';
 
-/** Points kept per line: about 30 minutes at one sample a second. */
-export const POINTS_PER_LINE = 2_000;
-/** A chart plot is about 450 pixels wide: one point per two pixels keeps every visible feature. */
-export const POINTS_PER_SNAPSHOT = 240;
+/** Points kept per line: a day at one sample a second (older ones are folded, see SeriesHistory). */
+export const POINTS_PER_LINE = HISTORY_POINTS;
+/** Until the chart says how wide it is: about two points per pixel column of a 450 px plot. */
+export const POINTS_PER_SNAPSHOT = 900;
+/** At most this many points per line, however wide the chart claims to be. */
+export const MAX_POINTS_PER_SNAPSHOT = 8_000;
+/** The window a chart shows until it says otherwise. */
+export const DEFAULT_WINDOW_MS = 5 * 60_000;
 /** One chart draws at most this many topics; a filter like `#` would otherwise grow without bound. */
 export const LINES_PER_SERIES = 12;
 /** Lines a user may pick for one chart (one per colour of the palette). */
@@ -28,7 +31,10 @@ interface WatchedSeries {
   lastSnapshotAt: number;
   matches: (topic: string) => boolean;
   path: JsonPath;
-  lines: Map<string, NumericRing>;
+  lines: Map<string, SeriesHistory>;
+  /** Filter, path and topics as watched, to tell a new source from a new view. */
+  source: string;
+  view: SeriesView;
   /** The topics the user picked; null draws the first LINES_PER_SERIES that arrive. */
   chosen: ReadonlySet<string> | null;
   /** Matching topics that are not drawn, so the chart can say how many and offer them. */
@@ -44,9 +50,31 @@ interface WatchedSeries {
 export class SeriesSink implements Sink {
   private readonly series = new Map<string, WatchedSeries>();
 
-  watch(id: string, filter: string, jsonPath: string, topics?: readonly string[]): void {
+  /**
+   * Starts watching a series, or, when the same source is watched again, only changes what is
+   * shown (window, width, zoom) and keeps the history. True when the history starts afresh.
+   */
+  watch(
+    id: string,
+    filter: string,
+    jsonPath: string,
+    topics?: readonly string[],
+    view?: SeriesView,
+  ): boolean {
+    const source = JSON.stringify([filter, jsonPath, topics ?? null]);
+    const shown = sanitizeView(view);
+    const existing = this.series.get(id);
+    if (existing && existing.source === source) {
+      existing.view = shown;
+      existing.changed = true;
+      // Redrawn at once: the user just asked for it.
+      existing.lastSnapshotAt = 0;
+      return false;
+    }
     const parsed = parseJsonPath(jsonPath);
     this.series.set(id, {
+      source,
+      view: shown,
       id,
       matches: compileTopicFilter(filter),
       path: parsed.ok ? parsed.path : [],
@@ -56,6 +84,7 @@ export class SeriesSink implements Sink {
       changed: true,
       lastSnapshotAt: 0,
     });
+    return true;
   }
 
   /** Whether `topic` (which matches) gets a line; if not, it is noted as hidden. O(1). */
@@ -103,9 +132,9 @@ export class SeriesSink implements Sink {
     });
     for (const [topic, { times, values }] of collected) {
       if (times.length === 0) continue;
-      const ring = new NumericRing(POINTS_PER_LINE);
-      for (let i = times.length - 1; i >= 0; i -= 1) ring.push(times[i] ?? 0, values[i] ?? 0);
-      watched.lines.set(topic, ring);
+      const history = new SeriesHistory(POINTS_PER_LINE);
+      for (let i = times.length - 1; i >= 0; i -= 1) history.push(times[i] ?? 0, values[i] ?? 0);
+      watched.lines.set(topic, history);
     }
     watched.changed = true;
   }
@@ -125,11 +154,12 @@ export class SeriesSink implements Sink {
       const value = readChartValue(decoded, watched.path);
       if (value === null) continue;
       if (!line) {
-        line = new NumericRing(POINTS_PER_LINE);
+        line = new SeriesHistory(POINTS_PER_LINE);
         watched.lines.set(message.topic, line);
       }
       line.push(message.time, value);
-      watched.changed = true;
+      // A zoomed (paused) chart keeps recording but is not redrawn for points past its span.
+      if (!watched.view.range || message.time <= watched.view.range.to) watched.changed = true;
     }
   }
 
@@ -165,13 +195,26 @@ export class SeriesSink implements Sink {
     if (!stalest) return null;
     stalest.changed = false;
     stalest.lastSnapshotAt = now;
-    const lines: SeriesLine[] = [];
-    for (const [topic, ring] of stalest.lines) {
-      const { times, values } = ring.toArrays();
-      const reduced = lttb(times, values, times.length, POINTS_PER_SNAPSHOT);
-      lines.push({ topic, times: reduced.times, values: reduced.values });
+    const { view } = stalest;
+    let from: number;
+    let to: number;
+    if (view.range) {
+      ({ from, to } = view.range);
+    } else {
+      // Live: the window ends at the newest point (of a recording opened, too), else now.
+      to = -Infinity;
+      for (const history of stalest.lines.values()) {
+        if (history.size > 0 && history.lastTime > to) to = history.lastTime;
+      }
+      if (to === -Infinity) to = now;
+      from = to - view.windowMs;
     }
-    return { seriesId: stalest.id, lines, hiddenTopics: [...stalest.hidden] };
+    const lines: SeriesLine[] = [];
+    for (const [topic, history] of stalest.lines) {
+      const { times, values, stats } = history.slice(from, to, view.points);
+      lines.push({ topic, times, values, stats });
+    }
+    return { seriesId: stalest.id, from, to, lines, hiddenTopics: [...stalest.hidden] };
   }
 
   clear(): void {
@@ -181,4 +224,21 @@ export class SeriesSink implements Sink {
       watched.changed = true;
     }
   }
+}
+
+/** A view from the page, bounded: a window of a second to a day, a sane number of points. */
+function sanitizeView(view: SeriesView | undefined): SeriesView {
+  const windowMs =
+    view && Number.isFinite(view.windowMs)
+      ? Math.min(Math.max(view.windowMs, 1_000), 86_400_000)
+      : DEFAULT_WINDOW_MS;
+  const points =
+    view && Number.isFinite(view.points)
+      ? Math.min(Math.max(Math.floor(view.points), 3), MAX_POINTS_PER_SNAPSHOT)
+      : POINTS_PER_SNAPSHOT;
+  const range = view?.range;
+  if (range && Number.isFinite(range.from) && Number.isFinite(range.to) && range.to > range.from) {
+    return { windowMs, points, range: { from: range.from, to: range.to } };
+  }
+  return { windowMs, points };
 }
