@@ -47,7 +47,7 @@ export interface MessageSource {
 
 const PROBE_TIMEOUT_MS = 4_000;
 /** How often a connected source checks that the broker still answers. */
-const SILENCE_CHECK_MS = 500;
+const SILENCE_CHECK_MS = 250;
 /**
  * A broker is called silent after this many keepalive periods with no packet from it. mqtt.js
  * pings after one period of quiet and gives the connection up at 1.5 (then it reconnects):
@@ -83,8 +83,12 @@ export class MqttSource implements MessageSource {
   private diagnosing = false;
   /** When a connection that was up was lost; cleared once it is back (a gap in the stream). */
   private droppedAt: number | null = null;
-  /** Packets received from the broker, counted, not timed: the count is checked twice a second. */
-  private packets = 0;
+  /**
+   * When the last packet came from the broker (Date.now). Stamped per packet rather than
+   * sampled by the watch: mqtt.js gives up 1.5 keepalives after its last packet, and the watch
+   * must say "silent" before that, with no sampling delay eating the margin.
+   */
+  private lastPacketAt = 0;
   private silenceWatch: ReturnType<typeof setInterval> | null = null;
   /** The cluster's nodes: the profile's URL first, then its other nodes. */
   private nodes: string[] = [];
@@ -254,7 +258,7 @@ export class MqttSource implements MessageSource {
       this.subscriptions.restore(afterReconnect);
     });
     client.on('packetreceive', (packet) => {
-      this.packets += 1;
+      this.lastPacketAt = Date.now();
       if (packet.cmd === 'pubrec') this.publisher.received(packet.messageId);
     });
     client.on('reconnect', () => {
@@ -465,25 +469,23 @@ export class MqttSource implements MessageSource {
     this.stopSilenceWatch();
     if (keepaliveSeconds <= 0) return;
     const limitMs = keepaliveSeconds * 1_000 * SILENT_AFTER_KEEPALIVES;
-    let seen = this.packets;
-    let lastPacketAt = Date.now();
+    // The CONNACK just came.
+    this.lastPacketAt = Date.now();
     this.silenceWatch = setInterval(() => {
       const status = this.status;
       if (this.client !== client || status.status !== 'connected') return this.stopSilenceWatch();
-      const now = Date.now();
-      if (this.packets !== seen) {
-        seen = this.packets;
-        lastPacketAt = now;
+      const quietMs = Date.now() - this.lastPacketAt;
+      if (quietMs < limitMs) {
         if (status.silentSince !== null) {
           this.log('info', 'The broker answers again.');
           this.setStatus({ ...status, silentSince: null });
         }
-      } else if (status.silentSince === null && now - lastPacketAt >= limitMs) {
+      } else if (status.silentSince === null) {
         this.log(
           'warn',
-          `No packet from the broker for ${Math.round((now - lastPacketAt) / 1_000)} s (keepalive ${keepaliveSeconds} s): it may be frozen or unreachable.`,
+          `No packet from the broker for ${Math.round(quietMs / 1_000)} s (keepalive ${keepaliveSeconds} s): it may be frozen or unreachable.`,
         );
-        this.setStatus({ ...status, silentSince: lastPacketAt });
+        this.setStatus({ ...status, silentSince: this.lastPacketAt });
       }
     }, SILENCE_CHECK_MS);
   }
