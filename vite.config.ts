@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -30,7 +31,14 @@ function serviceWorkerBuild(): Plugin {
         .filter((name) => name !== worker.fileName && !name.endsWith('.map'))
         .map((name) => `/${name}`)
         .sort();
-      const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
+      // Built files carry a content hash in their names; public/ files keep theirs, so their
+      // bytes go into the version: a changed demo dashboard is a new build for the installed app.
+      const hash = createHash('sha256').update(files.join('\n'));
+      for (const name of copied.sort()) {
+        const path = join(publicDir, name);
+        if (statSync(path).isFile()) hash.update(readFileSync(path));
+      }
+      const version = hash.digest('hex').slice(0, 12);
       const build = JSON.stringify({ version, files });
       const marker = /(["'`])__SCOPE_BUILD__\1/;
       if (!marker.test(worker.code)) throw new Error('sw.ts lost its __SCOPE_BUILD__ marker');

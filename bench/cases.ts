@@ -1,5 +1,12 @@
 // The cases `npm run bench` runs, their targets, and how their figures become table rows.
 import type { Browser } from '@playwright/test';
+import {
+  BENCH_DASHBOARD_CHARTS,
+  DASHBOARD_TOPICS,
+  dashboardDrawn,
+  openDashboardApp,
+} from './dashboard.ts';
+import { chartRedraw } from './chart-redraw.ts';
 import { measureBurst } from './measure.ts';
 import type { BurstFigures } from './measure.ts';
 import {
@@ -358,6 +365,41 @@ const sparkplug: BenchCase = {
   },
 };
 
+/** Issue 15's case: a dashboard of thirteen widgets, six of them charts of twelve lines each. */
+const dashboard: BenchCase = {
+  name: 'dashboard-5k',
+  async run(context) {
+    const seconds = context.quick ? 2 : 10;
+    const rate = 5_000;
+    const publish = plan(context, rate, rate * seconds, DASHBOARD_TOPICS);
+    const { browser, webUrl, ceilingUrl, brokerWsUrl, track } = context;
+    const ceiling = await onPage(openCeiling(browser, ceilingUrl, brokerWsUrl), (page) =>
+      measureBurst(page, publish, { track }),
+    );
+    const { app, drawn } = await onPage(openDashboardApp(browser, webUrl), async (page) => ({
+      app: await measureBurst(page, publish, { track }),
+      drawn: await dashboardDrawn(page.page),
+    }));
+    const chartsWithLines = drawn.chartLines.filter((lines) => lines >= 2).length;
+    return {
+      name: this.name,
+      title: `Dashboard of 13 widgets (6 charts, 2 gauges, 2 numbers, 2 tiles, a table), 5k msg/s on ${DASHBOARD_TOPICS} topics, ${seconds} s`,
+      rows: [
+        ...burstRows(app, ceiling, { fps: atLeast(58), plannedRate: rate }),
+        row('charts drawing several lines', chartsWithLines, null, atLeast(BENCH_DASHBOARD_CHARTS)),
+        row(
+          'lines drawn (all charts)',
+          drawn.chartLines.reduce((a, b) => a + b, 0),
+          null,
+        ),
+        row('gauges with a value', drawn.meters, null, atLeast(2)),
+        row('table rows', drawn.tableRows, null, atLeast(DASHBOARD_TOPICS)),
+      ],
+      details: { app, ceiling, drawn },
+    };
+  },
+};
+
 export const CASES: BenchCase[] = [
   burstCase('5k-one', '5k msg/s, 1 topic', 5_000, 1, {
     fps: atLeast(58),
@@ -393,6 +435,8 @@ export const CASES: BenchCase[] = [
     openStreamOnly,
   ),
   sparkplug,
+  dashboard,
+  chartRedraw,
   repeatPublisher,
   replayAsFastAsPossible,
   threeConnections,

@@ -24,7 +24,7 @@ interface ProbeSelectors {
 const SELECTORS: ProbeSelectors = {
   counter: '[data-testid="received-count"]',
   row: '[role="grid"][aria-label="Messages"] [role="row"]',
-  chart: 'figure.chart svg path.recharts-curve',
+  chart: 'figure.chart svg path.chart-line',
 };
 
 declare global {

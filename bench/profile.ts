@@ -1,15 +1,18 @@
-// `npx tsx bench/profile.ts [rate] [topics] [seconds] [charts|stream]`: a CPU profile and a trace of the app's
+// `npx tsx bench/profile.ts [rate] [topics] [seconds] [charts|stream|dashboard]`: a CPU profile and a trace of the app's
 // main thread during one burst, summarised as the functions with the most self time, time per
 // bundle chunk, layout-forcing calls and long animation frames. For finding what limits a bench
 // figure. (The worker is probed by bench/worker-lag.ts: a CPU profile started in it over CDP
 // came back nearly empty while the worker was saturated.)
+import { openDashboardApp } from './dashboard.ts';
 import { withRig } from './rig.ts';
 import { openApp, openStreamOnly } from './pages.ts';
 import { startPublisher } from './publisher-process.ts';
 
 const [rate = 5_000, topics = 1, seconds = 5] = process.argv.slice(2, 5).map(Number);
-// `stream`: the view a new user starts with, a subscription and the stream, no chart.
-const open = process.argv[5] === 'stream' ? openStreamOnly : openApp;
+// `stream`: the view a new user starts with, a subscription and the stream, no chart;
+// `dashboard`: the dashboard-5k case's thirteen widgets.
+const open =
+  { stream: openStreamOnly, dashboard: openDashboardApp }[process.argv[5] ?? ''] ?? openApp;
 
 await withRig(async ({ broker, scope, browser }) => {
   const { page } = await open(browser, scope.webUrl);

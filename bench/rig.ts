@@ -9,7 +9,9 @@ import type { RunningScope } from '../server/scope-server.ts';
 import { startBenchMosquitto } from './mosquitto.ts';
 import type { BenchBroker } from './mosquitto.ts';
 
-export const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
+/** The build measured; SCOPE_BENCH_DIST points at another (an earlier commit's) to compare. */
+export const DIST_DIR =
+  process.env.SCOPE_BENCH_DIST || fileURLToPath(new URL('../dist', import.meta.url));
 
 export interface BenchRig {
   broker: BenchBroker;

@@ -1,18 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, openDashboard, subscribeInUi, test } from './support/fixtures.ts';
-
-async function addChart(page: Page, topic: string, title: string, unit = '') {
-  await subscribeInUi(page, topic);
-  await page.getByRole('button', { name: '+ Add chart' }).click();
-  const form = page.getByRole('form', { name: 'Add chart' });
-  await form.getByLabel('Chart topic').fill(topic);
-  await form.getByLabel('Title').fill(title);
-  await form.getByLabel('Unit').fill(unit);
-  await form.getByRole('button', { name: 'Add chart', exact: true }).click();
-  return page.getByRole('figure', { name: `Chart ${title}` });
-}
+import { addChartInUi, expect, openDashboard, test } from './support/fixtures.ts';
 
 const span = async (chart: ReturnType<Page['getByRole']>) =>
   Number(await chart.getAttribute('data-span-ms'));
@@ -24,9 +13,9 @@ test.describe('chart windows, zoom and stats', () => {
     nodeClient,
   }) => {
     await openDashboard(page, scope);
-    const chart = await addChart(page, 'e2e/window/temp', 'Window test');
+    const chart = await addChartInUi(page, 'e2e/window/temp', 'Window test');
     await nodeClient.publishAsync('e2e/window/temp', '21');
-    await expect(chart.locator('path.recharts-curve')).toHaveCount(1);
+    await expect(chart.locator('path.chart-line')).toHaveCount(1);
     const window = chart.getByRole('combobox', { name: 'Window' });
     await expect(window).toHaveValue(String(5 * 60_000));
     await expect.poll(() => span(chart)).toBe(5 * 60_000);
@@ -61,10 +50,10 @@ test.describe('chart windows, zoom and stats', () => {
     nodeClient,
   }) => {
     await openDashboard(page, scope);
-    const chart = await addChart(page, 'e2e/zoom/level', 'Zoom test', 'cm');
+    const chart = await addChartInUi(page, 'e2e/zoom/level', 'Zoom test', 'cm');
     await chart.getByRole('combobox', { name: 'Window' }).selectOption({ label: '1 min' });
     await nodeClient.publishAsync('e2e/zoom/level', '10');
-    await expect(chart.locator('path.recharts-curve')).toHaveCount(1);
+    await expect(chart.locator('path.chart-line')).toHaveCount(1);
     await expect.poll(() => span(chart)).toBe(60_000);
     await expect(chart.getByRole('toolbar')).toContainText('Live');
 
@@ -106,7 +95,7 @@ test.describe('chart windows, zoom and stats', () => {
     nodeClient,
   }) => {
     await openDashboard(page, scope);
-    const chart = await addChart(page, 'e2e/stats/+', 'Stats test', '°C');
+    const chart = await addChartInUi(page, 'e2e/stats/+', 'Stats test', '°C');
     for (const value of [10, 30, 20]) await nodeClient.publishAsync('e2e/stats/a', String(value));
     for (const value of [-4, 1.5]) await nodeClient.publishAsync('e2e/stats/b', String(value));
     const table = chart.getByRole('table', { name: 'Statistics of Stats test' });
@@ -130,13 +119,15 @@ test.describe('chart windows, zoom and stats', () => {
       'e2e/stats/b,1.5',
     ]);
     // A threshold line at a value, in a colour, saved with the chart.
-    await chart.getByRole('button', { name: 'Threshold of Stats test' }).click();
-    const thresholdForm = chart.getByRole('form', { name: 'Threshold of Stats test' });
-    await thresholdForm.getByLabel('Threshold value').fill('lots');
+    await chart.getByRole('button', { name: 'Lines and bands of Stats test' }).click();
+    const thresholdForm = chart.getByRole('form', { name: 'Lines and bands of Stats test' });
+    await thresholdForm.getByRole('button', { name: '+ Add threshold line' }).click();
+    const thresholdLine = thresholdForm.getByRole('group', { name: 'Line 1' });
+    await thresholdLine.getByLabel('Value').fill('lots');
     await thresholdForm.getByRole('button', { name: 'Save' }).click();
-    await expect(thresholdForm.getByRole('alert')).toContainText('must be a number');
-    await thresholdForm.getByLabel('Threshold value').fill('25');
-    await thresholdForm.getByLabel('Colour').fill('#dc2626');
+    await expect(thresholdLine.getByText('Not a number')).toBeVisible();
+    await thresholdLine.getByLabel('Value').fill('25');
+    await thresholdLine.getByLabel('Colour').fill('#dc2626');
     await thresholdForm.getByRole('button', { name: 'Save' }).click();
     await expect(thresholdForm).toBeHidden();
     const line = chart.locator('.chart-threshold line');

@@ -30,7 +30,7 @@ test.describe('charts', () => {
     await expect(legend).toContainText('118.25 cm');
     await expect(legend).toContainText('south');
     await expect(legend).toContainText('80 cm');
-    await expect(chart.locator('path.recharts-curve')).toHaveCount(2);
+    await expect(chart.locator('path.chart-line')).toHaveCount(2);
   });
 
   test('a malformed JSON field is refused with the reason', async ({ page, scope }) => {

@@ -1,13 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openDashboard, subscribeInUi, test } from './support/fixtures.ts';
 
-const [GAUGE, NUMBER, STATUS, TABLE] = [
+const [GAUGE, NUMBER, STATUS, LINE_NODE] = [
   'Greenhouse gh-01 temperature',
   'Warehouse wh-01 pressure',
   'Greenhouse gh-01',
-  'Battery by device',
+  'Line 1 edge node (Sparkplug B)',
 ];
 
 const widgetTitles = (page: Page) =>
@@ -15,6 +16,13 @@ const widgetTitles = (page: Page) =>
     .getByRole('list', { name: /^Widgets of / })
     .locator('article h3')
     .allTextContents();
+/** The first four widgets of the dashboard shown, in reading order. */
+const firstFour = async (page: Page) => (await widgetTitles(page)).slice(0, 4);
+
+/** What a first visit shows: the dashboard file shipped in public/. */
+const DEMO_DASHBOARD = JSON.parse(
+  readFileSync(new URL('../public/demo-dashboard.json', import.meta.url), 'utf8'),
+) as { dashboard: { widgets: { kind: string; title: string }[] } };
 
 async function startEditing(page: Page) {
   await page.getByRole('button', { name: 'Edit dashboard' }).click();
@@ -37,7 +45,7 @@ test.describe('dashboards on screens of every size', () => {
       await page.setViewportSize(size);
       await openDashboard(page, scope);
       const chart = page.getByRole('figure', { name: 'Chart Temperature' });
-      await expect(chart.locator('path.recharts-curve').first()).toBeVisible();
+      await expect(chart.locator('path.chart-line').first()).toBeVisible();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         size.width,
       );
@@ -82,7 +90,7 @@ test.describe('chart lines and axes', () => {
     await expect(lines.getByRole('button', { name: /v01/ })).toHaveCount(0);
     await expect(chart).toContainText('2 more matching topics are not drawn.');
 
-    const curves = chart.locator('path.recharts-curve');
+    const curves = chart.locator('path.chart-line');
     await expect(curves).toHaveCount(12);
     const v14 = lines.getByRole('button', { name: /v14/ });
     await v14.click();
@@ -104,7 +112,7 @@ test.describe('chart lines and axes', () => {
         /^\d\d:\d\d/.test(label),
       );
     // A window of a second or two: evenly spaced ticks used to read the same second twice.
-    await expect(chart.locator('path.recharts-curve').first()).toBeVisible();
+    await expect(chart.locator('path.chart-line').first()).toBeVisible();
     const early = await timeLabels();
     expect(early.length).toBeGreaterThanOrEqual(1);
     expect(new Set(early).size).toBe(early.length);
@@ -139,6 +147,68 @@ test.describe('dashboards', () => {
     await expect(page.getByRole('figure', { name: 'Chart Temperature' })).toBeVisible();
     const { violations } = await new AxeBuilder({ page }).include('.dashboard-panel').analyze();
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  });
+
+  test('a time chart added from the UI draws a line per topic of a wildcard and keeps its window', async ({
+    page,
+    scope,
+  }) => {
+    await openDashboard(page, scope);
+    await startEditing(page);
+    await page.getByLabel('Widget kind').selectOption('chart');
+    await page.getByRole('button', { name: '+ Add widget' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add time chart' });
+    await dialog.getByLabel('Title').fill('Humidity by device');
+    await dialog.getByLabel('Topic filter').fill('demo/greenhouse/+/telemetry');
+    await dialog.getByLabel('JSON field (optional)').fill('humidity');
+    await dialog.getByLabel('Unit').fill('%');
+    await dialog.getByLabel('Window').selectOption({ label: '15 min' });
+    await dialog.getByRole('button', { name: 'Add widget' }).click();
+    await expect(dialog).toBeHidden();
+
+    const cell = page.locator('.widget-cell').filter({ hasText: 'Humidity by device' });
+    const chart = cell.getByRole('figure', { name: 'Chart Humidity by device' });
+    // Every greenhouse device is a line of its own, named by the level the + stands for.
+    await expect
+      .poll(async () => Number(await chart.getAttribute('data-lines')), { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(2);
+    const legend = chart.getByRole('list', { name: 'Lines of Humidity by device' });
+    await expect(legend).toContainText('gh-01');
+    await expect(legend).toContainText('gh-02');
+    await expect(legend).toContainText('%');
+    await expect.poll(async () => Number(await chart.getAttribute('data-span-ms'))).toBe(900_000);
+
+    await chart.getByRole('combobox', { name: 'Window' }).selectOption({ label: '1 h' });
+    await page.reload();
+    const reloaded = page.getByRole('figure', { name: 'Chart Humidity by device' });
+    await expect(reloaded.getByRole('combobox', { name: 'Window' })).toHaveValue('3600000');
+    await expect
+      .poll(async () => Number(await reloaded.getAttribute('data-lines')), { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(2);
+  });
+
+  test('a chart of the Charts panel goes onto the dashboard with its window', async ({
+    page,
+    scope,
+  }) => {
+    await openDashboard(page, scope);
+    await page.getByRole('button', { name: '+ Add chart' }).click();
+    const form = page.getByRole('form', { name: 'Add chart' });
+    await form.getByLabel('Chart topic').fill('demo/office/+/temperature');
+    await form.getByLabel('Title').fill('Office temperatures');
+    await form.getByRole('button', { name: 'Add chart', exact: true }).click();
+    const card = page.getByRole('article', { name: 'Office temperatures', exact: true });
+    await card.getByRole('combobox', { name: 'Window' }).selectOption({ label: '1 h' });
+    await page.getByRole('button', { name: 'Add Office temperatures to the dashboard' }).click();
+
+    const widget = page
+      .getByRole('list', { name: 'Widgets of Demo fleet' })
+      .getByRole('figure', { name: 'Chart Office temperatures' });
+    await expect(widget.getByRole('combobox', { name: 'Window' })).toHaveValue('3600000');
+    await expect(widget.locator('path.chart-line').first()).toBeVisible({ timeout: 10_000 });
+    // A copy: removing the panel's chart leaves the widget.
+    await card.getByRole('button', { name: 'Remove chart Office temperatures' }).click();
+    await expect(widget).toBeVisible();
   });
 
   test('a gauge added from the UI shows the simulator values as they change', async ({
@@ -181,19 +251,21 @@ test.describe('dashboards', () => {
     scope,
   }) => {
     await openDashboard(page, scope);
-    await expect.poll(() => widgetTitles(page)).toEqual([GAUGE, NUMBER, STATUS, TABLE]);
+    await expect
+      .poll(() => widgetTitles(page))
+      .toEqual(DEMO_DASHBOARD.dashboard.widgets.map((w) => w.title));
     await startEditing(page);
     const later = page.getByRole('button', { name: 'Move later Greenhouse gh-01 temperature' });
     await later.focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => widgetTitles(page)).toEqual([NUMBER, GAUGE, STATUS, TABLE]);
+    await expect.poll(() => firstFour(page)).toEqual([NUMBER, GAUGE, STATUS, LINE_NODE]);
     await page.getByRole('button', { name: 'Make wider Battery by device' }).focus();
     await page.keyboard.press('Space');
     const table = page.locator('.widget-cell').filter({ hasText: 'Battery by device' });
     await expect(table).toHaveAttribute('data-width', '2');
 
     await page.reload();
-    await expect.poll(() => widgetTitles(page)).toEqual([NUMBER, GAUGE, STATUS, TABLE]);
+    await expect.poll(() => firstFour(page)).toEqual([NUMBER, GAUGE, STATUS, LINE_NODE]);
     await expect(table).toHaveAttribute('data-width', '2');
     await expect(page.getByRole('meter', { name: 'Greenhouse gh-01 temperature' })).toBeVisible();
   });
@@ -202,8 +274,8 @@ test.describe('dashboards', () => {
     await openDashboard(page, scope);
     await startEditing(page);
     const cell = (title: string) => page.locator('.widget-cell').filter({ hasText: title });
-    await cell(TABLE).dragTo(cell(GAUGE));
-    await expect.poll(() => widgetTitles(page)).toEqual([TABLE, GAUGE, NUMBER, STATUS]);
+    await cell(LINE_NODE).dragTo(cell(GAUGE));
+    await expect.poll(() => firstFour(page)).toEqual([LINE_NODE, GAUGE, NUMBER, STATUS]);
   });
 
   test('export then import reproduces the dashboard', async ({ page, scope }, testInfo) => {
@@ -218,12 +290,9 @@ test.describe('dashboards', () => {
       dashboard: { name: string; widgets: { kind: string }[] };
     };
     expect(exported.format).toBe('mqtt-scope-dashboard');
-    expect(exported.dashboard.widgets.map((w) => w.kind)).toEqual([
-      'gauge',
-      'big-number',
-      'status',
-      'table',
-    ]);
+    expect(exported.dashboard.widgets.map((w) => w.kind)).toEqual(
+      DEMO_DASHBOARD.dashboard.widgets.map((w) => w.kind),
+    );
 
     const before = await widgetTitles(page);
     await page.getByLabel('Dashboard file to import').setInputFiles(file);
@@ -289,12 +358,13 @@ test.describe('presentation', () => {
     await expect(page.getByRole('group', { name: 'Dashboard editing' })).toBeVisible();
     const normalSize = await page
       .locator('.big-number-value output')
+      .first()
       .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     await page.getByRole('button', { name: 'Present', exact: true }).click();
 
     const stage = page.getByRole('region', { name: 'Demo fleet' });
     await expect(stage).toBeVisible();
-    await expect(stage.getByRole('meter')).toBeVisible();
+    await expect(stage.getByRole('meter').first()).toBeVisible();
     // Nothing to edit with, and nothing else of the page in view.
     await expect(page.getByRole('group', { name: /^Arrange / })).toHaveCount(0);
     await expect(page.getByRole('group', { name: 'Dashboard editing' })).toHaveCount(0);
@@ -312,6 +382,7 @@ test.describe('presentation', () => {
     expect(covered).toBe(true);
     const presentedSize = await stage
       .locator('.big-number-value output')
+      .first()
       .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(presentedSize).toBeGreaterThan(normalSize * 1.5);
     await page.screenshot({ path: testInfo.outputPath('presentation-1920x1080.png') });

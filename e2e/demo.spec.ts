@@ -16,7 +16,7 @@ test.describe('first visit to npm start', () => {
   test('draws simulator values as points on the charts', async ({ page, scope }) => {
     await openDashboard(page, scope);
     const chart = page.getByRole('figure', { name: 'Chart Temperature' });
-    await expect(chart.locator('path.recharts-curve').first()).toBeVisible();
+    await expect(chart.locator('path.chart-line').first()).toBeVisible();
     await expect
       .poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 10_000 })
       .toBeGreaterThan(2);

@@ -4,16 +4,15 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startScope } from '../server/scope-server.ts';
 import type { RunningScope } from '../server/scope-server.ts';
-import { expect, openDashboard, subscribeInUi, test } from './support/fixtures.ts';
+import {
+  expect,
+  openDashboard,
+  subscribeInUi,
+  test,
+  waitForServiceWorker,
+} from './support/fixtures.ts';
 
 const builtDir = process.env.SCOPE_DIST_DIR || join(import.meta.dirname, '..', 'dist');
-
-/** Waits until the service worker has filled its cache and controls the page. */
-async function waitForServiceWorker(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'))
-    .toBe('activated');
-}
 
 const cacheNames = (page: Page) => page.evaluate(() => caches.keys());
 

@@ -1,10 +1,12 @@
 import { decode as decodeCbor } from 'cborg';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MqttClient } from 'mqtt';
 import { startBroker } from './broker.ts';
 import type { RunningBroker } from './broker.ts';
 import { collect, connectClient } from './mqtt-test-helpers.ts';
 import type { Received } from './mqtt-test-helpers.ts';
+import { compileTopicFilter } from '../src/core/topic-filter.ts';
 import { startSimulator } from './simulator.ts';
 import type { RunningSimulator } from './simulator.ts';
 
@@ -57,6 +59,24 @@ describe('startSimulator', () => {
     expect(meta).toMatchObject({ model: expect.any(String), firmware: expect.any(String) });
     const sites = messages.map((m) => m.topic.split('/')[1]).filter((site) => site !== 'cbor');
     expect(new Set(sites)).toEqual(new Set(['greenhouse', 'warehouse', 'office']));
+  });
+
+  it('publishes a topic for every widget of the shipped demo dashboard', async () => {
+    const file = JSON.parse(
+      readFileSync(new URL('../public/demo-dashboard.json', import.meta.url), 'utf8'),
+    ) as { dashboard: { widgets: { title: string; filter: string }[] } };
+    const widgets = file.dashboard.widgets.map((w) => ({
+      title: w.title,
+      matches: compileTopicFilter(w.filter),
+    }));
+    const { subscriber } = await setUp();
+    const received = collect(subscriber, (r) =>
+      widgets.every((w) => r.some((m) => w.matches(m.topic))),
+    );
+    await subscriber.subscribeAsync(['demo/#', 'spBv1.0/#']);
+    const messages = await received;
+    const unfed = widgets.filter((w) => !messages.some((m) => w.matches(m.topic)));
+    expect(unfed.map((w) => w.title)).toEqual([]);
   });
 
   it('publishes a retained offline status when stopped', async () => {

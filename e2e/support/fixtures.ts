@@ -71,6 +71,18 @@ export async function subscribeInUi(page: Page, filter: string, qos: 0 | 1 | 2 =
   await expect(item).toContainText(`QoS ${qos} granted`);
 }
 
+/** Subscribes to `topic` and adds a Charts panel chart of it; the chart's figure. */
+export async function addChartInUi(page: Page, topic: string, title: string, unit = '') {
+  await subscribeInUi(page, topic);
+  await page.getByRole('button', { name: '+ Add chart' }).click();
+  const form = page.getByRole('form', { name: 'Add chart' });
+  await form.getByLabel('Chart topic').fill(topic);
+  await form.getByLabel('Title').fill(title);
+  await form.getByLabel('Unit').fill(unit);
+  await form.getByRole('button', { name: 'Add chart', exact: true }).click();
+  return page.getByRole('figure', { name: `Chart ${title}` });
+}
+
 /** The number in the "received" counter of the messages panel. */
 export async function receivedCount(page: Page): Promise<number> {
   const text = await page.getByTestId('received-count').textContent();
@@ -104,4 +116,11 @@ export async function connectInUi(
   await page.getByLabel('MQTT version').selectOption(String(protocolVersion));
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(status).toContainText(protocolVersion === 5 ? 'Connected · MQTT 5.0' : 'Connected');
+}
+
+/** Waits until the service worker has filled its cache and controls the page. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'))
+    .toBe('activated');
 }

@@ -205,6 +205,9 @@ export function App({ workspace }: { workspace: Workspace }) {
                           onDeleteRetained={(topic) =>
                             workspace.connections.handleFor(viewed.id).publish(topic, '', 1, true)
                           }
+                          onChart={(topic, jsonPath) =>
+                            workspace.messages.chartField?.(viewed.id, topic, jsonPath)
+                          }
                           onRequestRebirth={
                             focusedRecording
                               ? undefined

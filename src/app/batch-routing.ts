@@ -4,7 +4,7 @@ import { applySubscriptionEvent } from '../features/subscriptions/subscriptions-
 import { applyStreamBatches, clearView } from '../features/messages/messages-store.ts';
 import { notify } from '../components/ui/notices.tsx';
 import { applySnapshots } from '../features/charts/charts-store.ts';
-import { applyLatest } from '../features/dashboard/dashboard-store.ts';
+import { applyLatest, applyRates } from '../features/dashboard/dashboard-store.ts';
 import { applyPublishEvent, stopRunningRepeats } from '../features/publish/publish-store.ts';
 import { applyTreeView } from '../features/topic-tree/topic-tree-store.ts';
 import { applyRecordingEvent } from '../features/recordings/recordings-store.ts';
@@ -33,6 +33,7 @@ export function routeBatch(workspace: Workspace, batch: EngineBatch): void {
     applyBrokerStats(workspace.brokerStats, connection);
     applySnapshots(charts.data, connection.series);
     applyLatest(workspace.dashboard.data, connection.latest);
+    applyRates(workspace.dashboard.data, connection.rates);
   }
   applyStreamBatches(
     messageView,

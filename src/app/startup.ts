@@ -13,13 +13,11 @@ import {
 } from '../features/connections/connection-actions.ts';
 import { setNeedsPassword } from '../features/connections/connection-store.ts';
 import { focusProfile, updateProfile } from '../features/connections/profiles-store.ts';
-import { addChart } from '../features/charts/charts-store.ts';
-import { addDashboard, newId } from '../features/dashboard/dashboard-store.ts';
+import { addImportedDashboard } from '../features/dashboard/dashboard-store.ts';
+import { importDashboard } from '../features/dashboard/dashboard-file.ts';
 import { isDashboardLink } from '../features/dashboard/dashboard-link.ts';
-import type { WidgetSpec } from '../features/dashboard/dashboard-model.ts';
 import {
-  DEMO_CHARTS,
-  DEMO_WIDGETS,
+  DEMO_DASHBOARD_URL,
   DEMO_DECODERS,
   DEMO_SPARKPLUG_FILTER,
   DEMO_SPARKPLUG_NODE,
@@ -82,11 +80,31 @@ function askDemoNodeForBirths(
 }
 
 /**
+ * The demo's dashboard is a file in public/ in the export format (it can be imported elsewhere,
+ * and is edited as one): read like an import, its widgets on the demo connection.
+ */
+async function addDemoDashboard(workspace: Workspace, connectionId: string): Promise<void> {
+  const { store } = workspace.dashboard;
+  try {
+    const response = await fetch(DEMO_DASHBOARD_URL);
+    if (!response.ok) throw new Error(`the server answered ${response.status}`);
+    const read = importDashboard(await response.text());
+    if (!read.ok) throw new Error(read.reason);
+    // The user may have made a dashboard of their own while the file was on its way.
+    if (store.getState().dashboards.length > 0) return;
+    addImportedDashboard(store, read.dashboard, () => connectionId);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    notify(workspace.notices, 'warn', `The demo dashboard could not be loaded: ${reason}`);
+  }
+}
+
+/**
  * A first visit to `npm start`: a profile for the embedded broker, subscribed to the
  * simulator's topics, with its charts, connected.
  */
 function setUpDemo(workspace: Workspace, config: ScopeConfig | null): void {
-  const { connections, charts } = workspace;
+  const { connections } = workspace;
   const demo = Boolean(config?.brokerUrl && config.demo);
   const found = config?.brokerUrl ? profileFromUrl(config.brokerUrl, 'Demo broker', []) : null;
   const profile = found
@@ -99,16 +117,8 @@ function setUpDemo(workspace: Workspace, config: ScopeConfig | null): void {
     // The simulator's Sparkplug B edge node: decoded by its topic namespace.
     subscriptions?.subscribeTo(DEMO_SPARKPLUG_FILTER, 0);
     if (subscriptions) askDemoNodeForBirths(workspace, profile.id, subscriptions);
-    if (charts.charts.getState().charts.length === 0) {
-      for (const chart of DEMO_CHARTS)
-        addChart(charts.charts, { ...chart, connectionId: profile.id });
-    }
-    if (workspace.dashboard.store.getState().dashboards.length === 0) {
-      const widgets = DEMO_WIDGETS.map(
-        (widget) => ({ ...widget, id: newId('widget'), connectionId: profile.id }) as WidgetSpec,
-      );
-      addDashboard(workspace.dashboard.store, 'Demo fleet', widgets);
-    }
+    if (workspace.dashboard.store.getState().dashboards.length === 0)
+      void addDemoDashboard(workspace, profile.id);
     workspace.bundles.get(profile.id)?.tree.expand(['demo']);
   }
   if (!config?.brokerUrl) return;

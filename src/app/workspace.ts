@@ -18,6 +18,13 @@ import {
   focusRecording,
   removeRecording,
 } from '../features/recordings/recordings-store.ts';
+import {
+  createKeptRecordings,
+  keepOpenedRecording,
+} from '../features/recordings/kept-recordings.ts';
+import { forgetKeptCopy } from '../features/recordings/recordings-store.ts';
+import type { FileStore } from '../services/file-store/file-store.ts';
+import { openIndexedDbFileStore } from '../services/file-store/indexed-db-file-store.ts';
 import { createConnectionStore } from '../features/connections/connection-store.ts';
 import type { ConnectionStore } from '../features/connections/connection-store.ts';
 import type { ConnectionsRuntime } from '../features/connections/connections-context.ts';
@@ -49,14 +56,19 @@ import {
   createChartsStore,
 } from '../features/charts/charts-store.ts';
 import type { ChartsRuntime } from '../features/charts/charts-context.ts';
-import { syncChartsWithWorker } from '../features/charts/chart-sync.ts';
+import { savedCharts, syncChartsWithWorker } from '../features/charts/chart-sync.ts';
 import {
+  activeDashboard,
   createDashboardStore,
   createWidgetDataStore,
   loadDashboards,
+  newId,
+  saveWidget,
 } from '../features/dashboard/dashboard-store.ts';
+import type { WidgetSpec } from '../features/dashboard/dashboard-model.ts';
+import { widgetOfChart } from '../features/dashboard/widgets/chart/chart-spec.ts';
 import type { DashboardRuntime } from '../features/dashboard/dashboard-context.ts';
-import { syncWidgetsWithWorker } from '../features/dashboard/widget-sync.ts';
+import { shownChartWidgets, syncWidgetsWithWorker } from '../features/dashboard/widget-sync.ts';
 import { createPublishStore } from '../features/publish/publish-store.ts';
 import { createTemplatesStore } from '../features/publish/publish-templates.ts';
 import type { PublishRuntime } from '../features/publish/publish-context.ts';
@@ -153,6 +165,8 @@ function writeFailedText(what: string, why: WriteFailure): string {
 export function createWorkspace(
   service: MqttService,
   browserStorage: KeyValueStorage = localStorage,
+  /** Where opened recordings are kept across reloads (rejected: nothing is kept). */
+  keptFiles: Promise<FileStore> = openIndexedDbFileStore('mqtt-scope-recordings'),
 ): Workspace {
   const notices = createNoticesStore();
   // Set once the profiles are loaded; a write that fails before then names no connection.
@@ -229,11 +243,16 @@ export function createWorkspace(
   const chartData = createChartDataStore();
   const decoderStatus = createDecoderStatusStore();
   syncDecodersWithWorker(profiles, (id) => bundleFor(id).handle);
-  syncChartsWithWorker(chartsStore, (id) => service.connection(id), chartData);
+  syncChartsWithWorker(savedCharts(chartsStore), (id) => service.connection(id), chartData);
   const savedDashboards = loadDashboards(storage);
   for (const problem of savedDashboards.problems) notify(notices, 'warn', problem);
   const dashboardStore = createDashboardStore(storage, savedDashboards.state);
   syncWidgetsWithWorker(dashboardStore, (id) => service.connection(id));
+  syncChartsWithWorker(
+    shownChartWidgets(dashboardStore),
+    (id) => service.connection(id),
+    chartData,
+  );
   const messageView = createMessageView();
 
   const connections: ConnectionsRuntime = {
@@ -262,11 +281,13 @@ export function createWorkspace(
   profiles.subscribe((state, previous) => {
     if (state.focusedId !== previous.focusedId) focusRecording(recordingsStore, null);
   });
+  const kept = createKeptRecordings(keptFiles, { tell: (text) => notify(notices, 'warn', text) });
+  const readingKept = new Set<string>();
   const recordings: RecordingsRuntime = {
     store: recordingsStore,
-    open(file) {
+    kept,
+    open(file, { keep = true, keptId } = {}) {
       recordingCount += 1;
-      // Recordings are not saved: the file is read again, never kept in storage.
       const id = `${RECORDING_ID_PREFIX}${Date.now().toString(36)}-${recordingCount}`;
       const colors = [
         ...profiles.getState().profiles.map((p) => p.color),
@@ -279,8 +300,23 @@ export function createWorkspace(
         color: pickProfileColor(colors),
         state: { state: 'loading' },
         file,
+        ...(keptId && { keep: { state: 'kept', keptId } }),
       });
       bundle.handle.openRecording(file);
+      if (keep && !keptId) keepOpenedRecording(recordingsStore, kept, id, file);
+    },
+    openKept(keptId) {
+      // A second click while the copy is read must not open it twice.
+      if (readingKept.has(keptId)) return;
+      readingKept.add(keptId);
+      void kept
+        .read(keptId)
+        .then((file) => file && recordings.open(file, { keptId }))
+        .finally(() => readingKept.delete(keptId));
+    },
+    removeKept(keptId) {
+      forgetKeptCopy(recordingsStore, keptId);
+      void kept.remove(keptId);
     },
     close(id) {
       bundles.get(id)?.handle.close();
@@ -353,6 +389,11 @@ export function createWorkspace(
       charts: chartsStore,
       data: chartData,
       listTopics: (id) => bundles.get(id)?.stream.knownTopics ?? [],
+      addToDashboard(chart) {
+        saveWidget(dashboardStore, widgetOfChart(chart, newId('widget')) as WidgetSpec);
+        const target = activeDashboard(dashboardStore.getState());
+        notify(notices, 'info', `Added "${chart.title}" to the dashboard "${target?.name ?? ''}".`);
+      },
     },
     publish: {
       store: createPublishStore(storeStorage),

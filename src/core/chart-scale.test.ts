@@ -22,6 +22,26 @@ describe('extent', () => {
   });
 });
 
+describe('values at the ends of what a double holds', () => {
+  it('gives finite ticks and coordinates from -1e308 to 1e308, never a broken axis', () => {
+    for (const domain of [
+      { min: 20, max: 1e308 },
+      { min: -1e308, max: 1e308 },
+      { min: -Number.MAX_VALUE, max: Number.MAX_VALUE },
+    ]) {
+      const nice = niceDomain(domain);
+      expect(nice.ticks.length).toBeGreaterThanOrEqual(2);
+      expect(nice.ticks.every(Number.isFinite)).toBe(true);
+      expect(nice.domain.min).toBeLessThanOrEqual(domain.min);
+      expect(nice.domain.max).toBeGreaterThanOrEqual(domain.max);
+      const y = linearScale(nice.domain, 200, 0);
+      expect(y(nice.domain.min)).toBeCloseTo(200);
+      expect(y(nice.domain.max)).toBeCloseTo(0);
+      expect(y(nice.domain.min / 2 + nice.domain.max / 2)).toBeCloseTo(100);
+    }
+  });
+});
+
 describe('niceDomain', () => {
   it('widens to round ticks', () => {
     expect(niceDomain({ min: 12.3, max: 28.9 })).toEqual({

@@ -15,6 +15,11 @@ export function linearScale(domain: Domain, rangeStart: number, rangeEnd: number
     const middle = (rangeStart + rangeEnd) / 2;
     return () => middle;
   }
+  if (!Number.isFinite(span)) {
+    // From -1e308 to 1e308 the span itself overflows: work in halves, which do not.
+    const half = (rangeEnd - rangeStart) / (domain.max / 2 - domain.min / 2);
+    return (value: number) => rangeStart + (value / 2 - domain.min / 2) * half;
+  }
   const factor = (rangeEnd - rangeStart) / span;
   return (value: number) => rangeStart + (value - domain.min) * factor;
 }
@@ -53,14 +58,23 @@ export function niceDomain(domain: Domain, tickCount = 5): { domain: Domain; tic
     min -= pad;
     max += pad;
   }
-  const step = niceStep((max - min) / Math.max(1, tickCount - 1));
-  const niceMin = Math.floor(min / step) * step;
-  const niceMax = Math.ceil(max / step) * step;
+  const intervals = Math.max(1, tickCount - 1);
+  // Divided before subtracting: values near ±1.8e308 would overflow their difference.
+  const step = niceStep(max / intervals - min / intervals);
+  const niceMin = Math.max(-Number.MAX_VALUE, Math.floor(min / step) * step);
+  const niceMax = Math.min(Number.MAX_VALUE, Math.ceil(max / step) * step);
   const ticks: number[] = [];
   // Rounded to the step's precision so 0.1 + 0.2 prints as 0.3.
   const decimals = Math.max(0, -Math.floor(Math.log10(step)) + 1);
-  for (let value = niceMin; value <= niceMax + step / 2; value += step) {
+  // Bounded: near ±1.8e308 the sum can reach Infinity, which is never past the end.
+  for (let value = niceMin; value <= niceMax + step / 2 && ticks.length <= 4 * intervals + 1;) {
     ticks.push(Number(value.toFixed(decimals)));
+    const next = value + step;
+    if (!Number.isFinite(next)) {
+      if (ticks.at(-1) !== niceMax) ticks.push(Number(niceMax.toFixed(decimals)));
+      break;
+    }
+    value = next;
   }
   return { domain: { min: niceMin, max: niceMax }, ticks };
 }

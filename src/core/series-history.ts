@@ -243,24 +243,24 @@ export function minMaxBuckets(
   const span = Math.max(to - from, 1e-9);
   const outTimes = new Float64Array(columns * 2 + 1);
   const outValues = new Float64Array(columns * 2 + 1);
+  const columnOf = (time: number) =>
+    Math.min(columns - 1, Math.max(0, Math.floor(((time - from) / span) * columns)));
+  // Within a column no division is needed: only a time near the column's end is checked.
+  const nearEnd = span * 1e-9;
   let out = 0;
   let i = start;
   while (i < end) {
-    const column = Math.min(
-      columns - 1,
-      Math.max(0, Math.floor((((times[i] as number) - from) / span) * columns)),
-    );
+    const column = columnOf(times[i] as number);
+    const columnEnd = column === columns - 1 ? Infinity : from + ((column + 1) * span) / columns;
     let lo = i;
     let hi = i;
     let j = i + 1;
     for (; j < end; j += 1) {
-      const at = Math.min(
-        columns - 1,
-        Math.max(0, Math.floor((((times[j] as number) - from) / span) * columns)),
-      );
-      if (at !== column) break;
-      if ((values[j] as number) < (values[lo] as number)) lo = j;
-      if ((values[j] as number) > (values[hi] as number)) hi = j;
+      const time = times[j] as number;
+      if (time >= columnEnd - nearEnd && columnOf(time) !== column) break;
+      const value = values[j] as number;
+      if (value < (values[lo] as number)) lo = j;
+      else if (value > (values[hi] as number)) hi = j;
     }
     const first = Math.min(lo, hi);
     const second = Math.max(lo, hi);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compileTopicFilter, validateTopicFilter, validateTopicName } from './topic-filter.ts';
+import {
+  compileTopicFilter,
+  filterLevels,
+  validateTopicFilter,
+  validateTopicName,
+} from './topic-filter.ts';
 
 type Case = [filter: string, topic: string, matches: boolean];
 
@@ -170,5 +175,14 @@ describe('validateTopicName', () => {
 
   it('rejects a topic longer than 65535 bytes', () => {
     expect(validateTopicName('x'.repeat(65536)).ok).toBe(false);
+  });
+});
+
+describe('filterLevels', () => {
+  it('splits the filter topics are matched against, without a share name', () => {
+    expect(filterLevels('sensors/+/temp')).toEqual(['sensors', '+', 'temp']);
+    expect(filterLevels('$share/group/a/#')).toEqual(['a', '#']);
+    expect(filterLevels('a/#/b')).toBeNull();
+    expect(filterLevels('$share/g')).toBeNull();
   });
 });

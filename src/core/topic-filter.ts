@@ -68,6 +68,16 @@ function filterStart(filter: string): number {
 }
 
 /**
+ * The levels of the filter that topics are matched against (`$share/{ShareName}/` removed), or
+ * null when the filter is not valid: `sensors/+/temp` → `['sensors', '+', 'temp']`.
+ */
+export function filterLevels(filter: string): string[] | null {
+  if (!validateTopicFilter(filter).ok) return null;
+  const start = filterStart(filter);
+  return start < 0 ? null : filter.slice(start).split('/');
+}
+
+/**
  * Validates a topic filter for SUBSCRIBE (MQTT 3.1.1 and 5 §4.7.1, shared subscriptions
  * MQTT 5 §4.8.2). The reason is a sentence the UI can show as is.
  */

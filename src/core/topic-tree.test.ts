@@ -7,6 +7,7 @@ import {
   smoothInterval,
   staleAfterMs,
 } from './topic-tree.ts';
+import { compileTopicFilter, filterLevels } from './topic-filter.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const asText = (payload: Uint8Array) => new TextDecoder().decode(payload);
@@ -280,5 +281,45 @@ describe('TopicTree search', () => {
     const view = open(tree, [], 10, 2, 'end');
     expect(view.rows).toHaveLength(10);
     expect(view.matchedTopics).toBe(1);
+  });
+});
+
+describe('TopicTree counts per filter', () => {
+  const topics = ['a', 'a/b', 'a/b/c', 'a/x/c', 'a//c', '/a', 'b/b', '$SYS/load', '$SYS/a/b'];
+  const tree = new TopicTree();
+  topics.forEach((topic, i) => {
+    for (let k = 0; k <= i; k += 1) tree.record(topic, bytes('1'), 1000 + i);
+  });
+  const expected = (filter: string) => {
+    const matches = compileTopicFilter(filter);
+    const hits = topics.map((topic, i) => (matches(topic) ? i : -1)).filter((i) => i >= 0);
+    const messages = hits.reduce((sum, i) => sum + i + 1, 0);
+    return { messages, lastTime: hits.length > 0 ? 1000 + Math.max(...hits) : 0 };
+  };
+
+  it.each([
+    '#',
+    '+',
+    'a',
+    'a/#',
+    'a/+',
+    'a/+/c',
+    '+/b/#',
+    '+/+',
+    '/#',
+    '$SYS/#',
+    '$SYS/+/b',
+    'a/b/c/#',
+    'nothing/#',
+    '$share/g/a/#',
+  ])('sums exactly the topics %s matches', (filter) => {
+    expect(tree.countMatching(filterLevels(filter) ?? [])).toEqual(expected(filter));
+  });
+
+  it('starts again from nothing after a clear', () => {
+    const fresh = new TopicTree();
+    fresh.record('s/1', bytes('1'), 5);
+    fresh.clear();
+    expect(fresh.countMatching(['s', '#'])).toEqual({ messages: 0, lastTime: 0 });
   });
 });

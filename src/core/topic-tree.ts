@@ -104,6 +104,13 @@ export interface TopicTreeView {
   sparkplug?: SparkplugState[];
 }
 
+/** What `countMatching` finds for a filter. */
+export interface TopicCount {
+  messages: number;
+  /** When the newest matching message came (ms since the epoch); 0 when none did. */
+  lastTime: number;
+}
+
 export interface TopicTreeViewOptions<T> {
   expanded: ReadonlySet<string>;
   maxRows: number;
@@ -209,6 +216,39 @@ export class TopicTree<T = Uint8Array> {
       if (isNewTopic) at.topics += 1;
     }
     return isNewTopic;
+  }
+
+  /**
+   * Messages so far on the topics a filter matches, and when the newest of them came (0: none).
+   * `levels` is the filter split at `/` (`filterLevels`). Walks only the branches the filter can
+   * match, and a `#` takes its level's running total, so `sensors/#` costs one lookup per level.
+   * `a/#` counts `a` itself too (MQTT 5 §4.7.1.2); a first-level `+` or `#` skips `$` topics
+   * (§4.7.2).
+   */
+  countMatching(levels: readonly string[]): TopicCount {
+    const total: TopicCount = { messages: 0, lastTime: 0 };
+    const add = (messages: number, time: number) => {
+      total.messages += messages;
+      if (messages > 0 && time > total.lastTime) total.lastTime = time;
+    };
+    const visit = (node: TopicNode<T>, depth: number): void => {
+      const level = levels[depth];
+      if (level === undefined) return add(node.ownMessages, node.ownLastTime);
+      if (level === '#' && node !== this.root) return add(node.messages, node.lastTime);
+      if (!node.children) return;
+      if (level === '#' || level === '+') {
+        for (const child of node.children.values()) {
+          if (depth === 0 && child.name.startsWith('$')) continue;
+          if (level === '#') add(child.messages, child.lastTime);
+          else visit(child, depth + 1);
+        }
+        return;
+      }
+      const child = node.children.get(level);
+      if (child) visit(child, depth + 1);
+    };
+    if (levels.length > 0) visit(this.root, 0);
+    return total;
   }
 
   /** The rows of the open part of the tree (or of the search's matches), depth first, by name. */

@@ -21,18 +21,36 @@ const sameView = (a: SeriesView, b: SeriesView) =>
   a.range?.from === b.range?.from &&
   a.range?.to === b.range?.to;
 
+/** Charts from one place (the Charts panel, a dashboard), and word when they change. */
+export interface ChartList {
+  current(): readonly ChartSpec[];
+  subscribe(onChange: () => void): () => void;
+}
+
+/** The charts of the Charts panel. */
+export function savedCharts(store: ChartsStore): ChartList {
+  return {
+    current: () => store.getState().charts,
+    subscribe: (onChange) =>
+      store.subscribe((state, previous) => {
+        if (state.charts !== previous.charts) onChange();
+      }),
+  };
+}
+
 /**
  * Keeps the worker watching exactly the series that the charts show, each on its connection,
  * with the window, width and zoom each chart shows (a new view keeps the worker's history).
+ * Each list is synced on its own and touches only the series of its own charts.
  */
 export function syncChartsWithWorker(
-  store: ChartsStore,
+  list: ChartList,
   handleFor: (connectionId: string) => ConnectionHandle,
   data?: ChartDataStore,
 ): () => void {
   let watched = new Map<string, { chart: ChartSpec; view: SeriesView }>();
   const sync = () => {
-    const charts = store.getState().charts;
+    const charts = list.current();
     const views = data?.getState().views ?? {};
     const next = new Map(
       charts.map((chart) => [chart.id, { chart, view: seriesView(chart, views[chart.id]) }]),
@@ -56,9 +74,7 @@ export function syncChartsWithWorker(
     watched = next;
   };
   sync();
-  const stopCharts = store.subscribe((state, previous) => {
-    if (state.charts !== previous.charts) sync();
-  });
+  const stopCharts = list.subscribe(sync);
   const stopViews = data?.subscribe((state, previous) => {
     if (state.views !== previous.views) sync();
   });

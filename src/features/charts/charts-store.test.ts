@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryStorage } from '../../core/test-storage.ts';
 import type { ConnectionHandle, SeriesView } from '../../services/mqtt/index.ts';
-import { syncChartsWithWorker } from './chart-sync.ts';
+import { savedCharts, syncChartsWithWorker } from './chart-sync.ts';
 import {
   DEFAULT_CHART_WINDOW_MS,
   addChart,
@@ -9,7 +9,7 @@ import {
   chooseChartTopics,
   createChartDataStore,
   createChartsStore,
-  setChartThreshold,
+  setChartLook,
   setChartView,
   setChartWindow,
 } from './charts-store.ts';
@@ -82,7 +82,7 @@ describe('syncChartsWithWorker', () => {
     const { storage } = memoryStorage();
     const store = createChartsStore(() => 'legacy', undefined, storage);
     const data = createChartDataStore();
-    const stop = syncChartsWithWorker(store, () => handle, data);
+    const stop = syncChartsWithWorker(savedCharts(store), () => handle, data);
     const chart = addChart(store, spec);
     setChartView(data, chart.id, { points: 800 });
     setChartWindow(store, chart.id, 60_000);
@@ -103,30 +103,54 @@ describe('syncChartsWithWorker', () => {
   });
 });
 
-describe('the threshold line of a chart', () => {
-  it('is saved, removed, and a saved one that is not a number and a colour drops the chart', () => {
+describe('the look of a chart', () => {
+  const red = '#dc2626';
+  const saved = (charts: unknown[]) =>
+    memoryStorage({ 'mqtt-scope:charts': JSON.stringify({ state: { charts }, version: 1 }) });
+
+  it('saves style, threshold lines and bands across a reload, and forgets defaults', () => {
     const { storage } = memoryStorage();
     const store = createChartsStore(() => 'legacy', undefined, storage);
     const chart = addChart(store, spec);
-    setChartThreshold(store, chart.id, { value: 25, color: '#dc2626' });
-    const reloaded = createChartsStore(() => 'legacy', undefined, storage);
-    expect(reloaded.getState().charts[0]?.threshold).toEqual({ value: 25, color: '#dc2626' });
-    setChartThreshold(store, chart.id, null);
-    expect(store.getState().charts[0]).not.toHaveProperty('threshold');
+    const thresholds = [
+      { value: 25, color: red, label: 'alarm' },
+      { value: 10, color: '#2563eb' },
+    ];
+    const bands = [{ from: 18, to: 24, color: '#22c55e', label: 'normal' }];
+    setChartLook(store, chart.id, { style: 'step', thresholds });
+    setChartLook(store, chart.id, { bands });
+    const reloaded = createChartsStore(() => 'legacy', undefined, storage).getState().charts[0];
+    expect(reloaded).toMatchObject({ style: 'step', thresholds, bands });
+    setChartLook(store, chart.id, { style: 'line', thresholds: [], bands: [] });
+    const plain = store.getState().charts[0];
+    expect(plain).not.toHaveProperty('style');
+    expect(plain).not.toHaveProperty('thresholds');
+    expect(plain).not.toHaveProperty('bands');
+  });
 
-    const bad = memoryStorage({
-      'mqtt-scope:charts': JSON.stringify({
-        state: { charts: [{ ...spec, id: 'c1', threshold: { value: 'x', color: 'red' } }] },
-        version: 1,
-      }),
-    });
+  it('reads the single threshold of a chart saved by an earlier version as its only line', () => {
+    const { storage } = saved([{ ...spec, id: 'old', threshold: { value: 25, color: red } }]);
+    const store = createChartsStore(() => 'legacy', undefined, storage);
+    const old = store.getState().charts[0];
+    expect(old?.thresholds).toEqual([{ value: 25, color: red }]);
+    expect(old).not.toHaveProperty('threshold');
+  });
+
+  it('drops a saved chart whose threshold or band is damaged, and tells the user', () => {
+    const { storage } = saved([
+      { ...spec, id: 'c1', threshold: { value: 'x', color: 'red' } },
+      { ...spec, id: 'c2', bands: [{ from: 30, to: 20, color: red }] },
+      { ...spec, id: 'c3', thresholds: [{ value: null, color: red }] },
+      { ...spec, id: 'c4', style: 'pie' },
+      { ...spec, id: 'ok', bands: [{ from: 30, color: red }] },
+    ]);
     let dropped = 0;
     const loaded = createChartsStore(
       () => 'legacy',
       (n) => (dropped += n),
-      bad.storage,
+      storage,
     );
-    expect(loaded.getState().charts).toEqual([]);
-    expect(dropped).toBe(1);
+    expect(loaded.getState().charts.map((chart) => chart.id)).toEqual(['ok']);
+    expect(dropped).toBe(4);
   });
 });

@@ -3,6 +3,8 @@ import type { StoreApi } from 'zustand/vanilla';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { KeyValueStorage } from '../../core/guarded-storage.ts';
 import type { SeriesSnapshot } from '../../services/mqtt/index.ts';
+import { readChartLook, withChartLook } from '../../core/chart-look.ts';
+import type { ChartBand, ChartLook, ChartStyle, ChartThreshold } from '../../core/chart-look.ts';
 
 export interface ChartSpec {
   id: string;
@@ -18,26 +20,17 @@ export interface ChartSpec {
   topics?: string[];
   /** How much time the chart shows, in ms (one of CHART_WINDOWS); absent is the default. */
   windowMs?: number;
-  /** A horizontal line at `value`, drawn in `color` (`#rrggbb`). */
-  threshold?: ChartThreshold;
+  /** How the lines are drawn; absent is `line`. */
+  style?: ChartStyle;
+  /** Horizontal lines at values (at most MAX_THRESHOLDS); absent is none. */
+  thresholds?: ChartThreshold[];
+  /** Translucent bands between values, behind the lines; absent is none. */
+  bands?: ChartBand[];
 }
 
-export interface ChartThreshold {
-  value: number;
-  color: string;
-}
-
-export const isChartThreshold = (value: unknown): value is ChartThreshold => {
-  const threshold = value as Partial<ChartThreshold> | null;
-  return (
-    typeof threshold === 'object' &&
-    threshold !== null &&
-    typeof threshold.value === 'number' &&
-    Number.isFinite(threshold.value) &&
-    typeof threshold.color === 'string' &&
-    /^#[0-9a-f]{6}$/i.test(threshold.color)
-  );
-};
+// The look is pure and shared with the dashboard's chart widget: defined in core, named here.
+export type { ChartBand, ChartLook, ChartStyle, ChartThreshold } from '../../core/chart-look.ts';
+export { isChartBand, isChartThreshold, readChartLook } from '../../core/chart-look.ts';
 
 const MINUTE = 60_000;
 /** The windows a chart offers, with their names. */
@@ -79,9 +72,13 @@ export type ChartDataStore = StoreApi<{
 
 export const CHARTS_STORAGE_VERSION = 1;
 
-function isChartSpec(value: unknown): value is ChartSpec {
+/**
+ * A saved chart as this version reads it, or null when it is damaged. A chart saved with the
+ * single `threshold` of earlier versions comes back with it as its only entry of `thresholds`.
+ */
+function readChartSpec(value: unknown): ChartSpec | null {
   const spec = value as Partial<ChartSpec> | null;
-  return (
+  const wellFormed =
     typeof spec === 'object' &&
     spec !== null &&
     ['id', 'connectionId', 'title', 'filter', 'jsonPath', 'unit'].every(
@@ -89,9 +86,10 @@ function isChartSpec(value: unknown): value is ChartSpec {
     ) &&
     (spec.topics === undefined ||
       (Array.isArray(spec.topics) && spec.topics.every((topic) => typeof topic === 'string'))) &&
-    (spec.windowMs === undefined || typeof spec.windowMs === 'number') &&
-    (spec.threshold === undefined || isChartThreshold(spec.threshold))
-  );
+    (spec.windowMs === undefined || typeof spec.windowMs === 'number');
+  if (!wellFormed) return null;
+  const look = readChartLook(spec as Record<string, unknown>);
+  return look && withChartLook(spec as ChartSpec, look);
 }
 
 /**
@@ -123,7 +121,7 @@ export function createChartsStore(
       merge: (saved, current) => {
         const charts = (saved as { charts?: unknown } | null)?.charts;
         if (!Array.isArray(charts)) return current;
-        const kept = charts.filter(isChartSpec);
+        const kept = charts.map(readChartSpec).filter((chart) => chart !== null);
         if (kept.length < charts.length) onDropped(charts.length - kept.length);
         return { ...current, charts: kept };
       },
@@ -168,18 +166,10 @@ export function setChartWindow(store: ChartsStore, id: string, windowMs: number)
   }));
 }
 
-/** Sets (or, with null, removes) the threshold line of a chart. */
-export function setChartThreshold(
-  store: ChartsStore,
-  id: string,
-  threshold: ChartThreshold | null,
-): void {
+/** Changes how a chart looks: its style, threshold lines or bands (what `patch` names). */
+export function setChartLook(store: ChartsStore, id: string, patch: Partial<ChartLook>): void {
   store.setState(({ charts }) => ({
-    charts: charts.map((chart) => {
-      if (chart.id !== id) return chart;
-      const { threshold: _previous, ...rest } = chart;
-      return threshold ? { ...rest, threshold } : rest;
-    }),
+    charts: charts.map((chart) => (chart.id === id ? withChartLook(chart, patch) : chart)),
   }));
 }
 

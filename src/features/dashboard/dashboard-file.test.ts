@@ -45,6 +45,7 @@ const dashboard: Dashboard = {
       unit: 'kW',
       decimals: 0,
       staleAfterSeconds: 60,
+      sparkline: true,
     },
     {
       id: 'w4',

@@ -2,29 +2,38 @@ import { parseJsonPath } from '../../core/json-path.ts';
 import { validateTopicFilter } from '../../core/topic-filter.ts';
 import { BIG_NUMBER_DEFAULTS, readBigNumber } from './widgets/big-number/big-number-spec.ts';
 import type { BigNumberOptions } from './widgets/big-number/big-number-spec.ts';
+import { CHART_WIDGET_DEFAULTS, readChartWidget } from './widgets/chart/chart-spec.ts';
+import type { ChartWidgetOptions } from './widgets/chart/chart-spec.ts';
 import { GAUGE_DEFAULTS, readGauge } from './widgets/gauge/gauge-spec.ts';
 import type { GaugeOptions } from './widgets/gauge/gauge-spec.ts';
+import { RATE_DEFAULTS, readRate } from './widgets/rate/rate-spec.ts';
+import type { RateOptions } from './widgets/rate/rate-spec.ts';
 import { isFields, number, oneOf, SpecProblem, text } from './widgets/spec-reader.ts';
 import { readStatus, STATUS_DEFAULTS } from './widgets/status/status-spec.ts';
 import type { StatusOptions } from './widgets/status/status-spec.ts';
 import { readTable, TABLE_DEFAULTS } from './widgets/table/table-spec.ts';
 import type { TableOptions } from './widgets/table/table-spec.ts';
 
-export type WidgetOptions = GaugeOptions | BigNumberOptions | StatusOptions | TableOptions;
+export type WidgetOptions =
+  ChartWidgetOptions | GaugeOptions | BigNumberOptions | StatusOptions | TableOptions | RateOptions;
 export type WidgetKind = WidgetOptions['kind'];
 
 export const WIDGET_KINDS: readonly { kind: WidgetKind; label: string }[] = [
+  { kind: 'chart', label: 'Time chart' },
   { kind: 'gauge', label: 'Gauge' },
   { kind: 'big-number', label: 'Big number' },
   { kind: 'status', label: 'Status tile' },
   { kind: 'table', label: 'Table of latest values' },
+  { kind: 'rate', label: 'Message rate' },
 ];
 
 export const WIDGET_DEFAULTS: Record<WidgetKind, WidgetOptions> = {
+  chart: CHART_WIDGET_DEFAULTS,
   gauge: GAUGE_DEFAULTS,
   'big-number': BIG_NUMBER_DEFAULTS,
   status: STATUS_DEFAULTS,
   table: TABLE_DEFAULTS,
+  rate: RATE_DEFAULTS,
 };
 
 /** Grid cells a widget spans: 1 to 4 columns, 1 to 3 rows. */
@@ -42,13 +51,6 @@ export type WidgetSpec = {
   height: number;
 } & WidgetOptions;
 
-/** A widget before it is placed: no id, no connection (the demo's, a template's). */
-export type WidgetTemplate = WidgetSpec extends infer W
-  ? W extends WidgetSpec
-    ? Omit<W, 'id' | 'connectionId'>
-    : never
-  : never;
-
 /** Widgets in reading order: their order is their place on the grid. */
 export interface Dashboard {
   id: string;
@@ -60,6 +62,8 @@ const MAX_WIDGETS = 100;
 
 function readOptions(kind: WidgetKind, fields: Record<string, unknown>): WidgetOptions {
   switch (kind) {
+    case 'chart':
+      return readChartWidget(fields);
     case 'gauge':
       return readGauge(fields);
     case 'big-number':
@@ -68,6 +72,8 @@ function readOptions(kind: WidgetKind, fields: Record<string, unknown>): WidgetO
       return readStatus(fields);
     case 'table':
       return readTable(fields);
+    case 'rate':
+      return readRate(fields);
   }
 }
 

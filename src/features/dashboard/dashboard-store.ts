@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { KeyValueStorage } from '../../core/guarded-storage.ts';
-import type { LatestValue } from '../../services/mqtt/index.ts';
+import type { LatestValue, MessageRate } from '../../services/mqtt/index.ts';
 import { MAX_HEIGHT, MAX_WIDTH, readDashboard, WIDGET_DEFAULTS } from './dashboard-model.ts';
 import type { Dashboard, WidgetKind, WidgetSpec } from './dashboard-model.ts';
 import { isFields, SpecProblem } from './widgets/spec-reader.ts';
@@ -22,7 +22,11 @@ export type SavedDashboards = Pick<DashboardState, 'dashboards' | 'activeId'>;
 
 export type DashboardStore = StoreApi<DashboardState>;
 /** The newest values each widget reads, by widget id; live only, never saved. */
-export type WidgetDataStore = StoreApi<{ values: Record<string, LatestValue[]> }>;
+export type WidgetDataStore = StoreApi<{
+  values: Record<string, LatestValue[]>;
+  /** Rate widgets' messages per second, by widget id. */
+  rates: Record<string, MessageRate>;
+}>;
 
 export const DASHBOARDS_STORAGE_KEY = 'mqtt-scope:dashboards';
 export const DASHBOARDS_STORAGE_VERSION = 1;
@@ -106,7 +110,19 @@ export function createDashboardStore(
 }
 
 export function createWidgetDataStore(): WidgetDataStore {
-  return createStore(() => ({ values: {} as Record<string, LatestValue[]> }));
+  return createStore(() => ({
+    values: {} as Record<string, LatestValue[]>,
+    rates: {} as Record<string, MessageRate>,
+  }));
+}
+
+export function applyRates(data: WidgetDataStore, rates: readonly MessageRate[]): void {
+  if (rates.length === 0) return;
+  data.setState(({ rates: before }) => {
+    const next = { ...before };
+    for (const rate of rates) next[rate.watchId] = rate;
+    return { rates: next };
+  });
 }
 
 export function applyLatest(
@@ -201,8 +217,8 @@ export function newWidget(kind: WidgetKind, connectionId: string): WidgetSpec {
     connectionId,
     filter: '',
     jsonPath: '',
-    width: kind === 'table' ? 2 : 1,
-    height: kind === 'table' ? 2 : 1,
+    width: kind === 'table' || kind === 'chart' ? 2 : 1,
+    height: kind === 'table' || kind === 'chart' ? 2 : 1,
     ...WIDGET_DEFAULTS[kind],
   };
 }
@@ -216,6 +232,32 @@ export function saveWidget(store: DashboardStore, widget: WidgetSpec): void {
       ? widgets.map((w) => (w.id === widget.id ? widget : w))
       : [...widgets, widget],
   );
+}
+
+/**
+ * Changes some fields of a widget where it is shown: on a shared dashboard (a chart's window,
+ * say) the change lasts as long as the link is open and is never saved.
+ */
+export function updateWidget<W extends WidgetSpec>(
+  store: DashboardStore,
+  widget: W,
+  patch: Partial<Omit<W, 'id' | 'kind'>>,
+): void {
+  const { id } = widget;
+  const patched = (widgets: WidgetSpec[]) =>
+    widgets.map((w) => {
+      if (w.id !== id) return w;
+      const next: Record<string, unknown> = { ...w, ...patch };
+      // An optional field set to undefined is removed, as the saved JSON would have it.
+      for (const key of Object.keys(patch)) if (next[key] === undefined) delete next[key];
+      return next as unknown as WidgetSpec;
+    });
+  const { shared } = store.getState();
+  if (shared?.widgets.some((w) => w.id === id)) {
+    store.setState({ shared: { ...shared, widgets: patched(shared.widgets) } });
+    return;
+  }
+  changeWidgets(store, patched);
 }
 
 export function removeWidget(store: DashboardStore, id: string): void {

@@ -33,6 +33,9 @@ describe('CommandJournal', () => {
       { type: 'watch-latest', connectionId: 'a', watchId: 'w1', filter: 'x/+', jsonPath: '' },
       { type: 'watch-latest', connectionId: 'a', watchId: 'w2', filter: 'x/2', jsonPath: '' },
       { type: 'unwatch-latest', connectionId: 'a', watchId: 'w2' },
+      { type: 'watch-rate', connectionId: 'a', watchId: 'w1', filter: 'x/#' },
+      { type: 'watch-rate', connectionId: 'a', watchId: 'r2', filter: 'y/#' },
+      { type: 'unwatch-rate', connectionId: 'a', watchId: 'r2' },
       {
         type: 'publish',
         connectionId: 'a',
@@ -56,6 +59,7 @@ describe('CommandJournal', () => {
       'subscribe a y/#',
       'watch-series a x/1 s1',
       'watch-latest a x/+',
+      'watch-rate a x/#',
       'connect a',
       'subscribe b z/#',
     ]);

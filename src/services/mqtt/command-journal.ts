@@ -9,6 +9,8 @@ interface ConnectionState {
   series: Map<string, ConnectionCommand>;
   /** Widgets' feeds, by watch id. */
   latest: Map<string, ConnectionCommand>;
+  /** Rate widgets' feeds, by watch id. */
+  rates: Map<string, ConnectionCommand>;
   expanded: ConnectionCommand | null;
   topicSearch: ConnectionCommand | null;
   /** .proto schemas by id, then the decoder rules that may name them. */
@@ -25,6 +27,7 @@ function emptyState(): ConnectionState {
     subscriptions: new Map(),
     series: new Map(),
     latest: new Map(),
+    rates: new Map(),
     expanded: null,
     topicSearch: null,
     schemas: new Map(),
@@ -85,6 +88,12 @@ export class CommandJournal {
       case 'unwatch-latest':
         state.latest.delete(command.watchId);
         return;
+      case 'watch-rate':
+        state.rates.set(command.watchId, command);
+        return;
+      case 'unwatch-rate':
+        state.rates.delete(command.watchId);
+        return;
       case 'set-recorder-budget':
         state.budget = command;
         return;
@@ -127,6 +136,7 @@ export class CommandJournal {
         ...state.subscriptions.values(),
         ...state.series.values(),
         ...state.latest.values(),
+        ...state.rates.values(),
       );
       if (state.expanded) commands.push(state.expanded);
       if (state.topicSearch) commands.push(state.topicSearch);

@@ -68,6 +68,9 @@ export interface ConnectionHandle {
   /** Follows the newest value of each topic matching `filter`, for a widget. */
   watchLatest(watchId: string, filter: string, jsonPath: string): void;
   unwatchLatest(watchId: string): void;
+  /** Follows the messages per second on the topics matching `filter`, for a rate widget. */
+  watchRate(watchId: string, filter: string): void;
+  unwatchRate(watchId: string): void;
   /** Empties the connection's recorder and counters. */
   clearMessages(): void;
   expandTopics(paths: string[]): void;
@@ -237,6 +240,8 @@ export function createMqttService(): MqttService {
     watchLatest: (watchId, filter, jsonPath) =>
       send({ type: 'watch-latest', connectionId, watchId, filter, jsonPath }),
     unwatchLatest: (watchId) => send({ type: 'unwatch-latest', connectionId, watchId }),
+    watchRate: (watchId, filter) => send({ type: 'watch-rate', connectionId, watchId, filter }),
+    unwatchRate: (watchId) => send({ type: 'unwatch-rate', connectionId, watchId }),
     clearMessages: () => send({ type: 'clear-messages', connectionId }),
     expandTopics: (paths) => send({ type: 'expand-topics', connectionId, paths }),
     searchTopics: (text) => send({ type: 'search-topics', connectionId, text }),

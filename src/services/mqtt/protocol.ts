@@ -134,6 +134,9 @@ export type ConnectionCommand =
   /** A widget's feed: the newest value of each topic matching `filter` (see LatestValues). */
   | ({ type: 'watch-latest'; watchId: string; filter: string; jsonPath: string } & ForConnection)
   | ({ type: 'unwatch-latest'; watchId: string } & ForConnection)
+  /** A rate widget's feed: messages per second on the topics matching `filter` (see MessageRate). */
+  | ({ type: 'watch-rate'; watchId: string; filter: string } & ForConnection)
+  | ({ type: 'unwatch-rate'; watchId: string } & ForConnection)
   /** Empties the recorder and the counters. */
   | ({ type: 'clear-messages' } & ForConnection)
   /**
@@ -419,6 +422,18 @@ export interface LatestValues {
   values: LatestValue[];
 }
 
+/** Messages per second on one rate widget's filter, all matching topics together. */
+export interface MessageRate {
+  watchId: string;
+  /** The mean of the last few samples (5 s); null before the first sample. */
+  perSecond: number | null;
+  /** One rate per sample since the watch began, oldest first (at most the last 3 minutes). */
+  history: number[];
+  sampleMs: number;
+  /** When the newest matching message came (ms since the epoch); null when none has. */
+  lastMessageAt: number | null;
+}
+
 export interface StreamCounters {
   received: number;
   bytes: number;
@@ -458,6 +473,8 @@ export interface ConnectionBatch {
   series: SeriesSnapshot[];
   /** Widgets' feeds that changed, a few times a second at most. */
   latest: LatestValues[];
+  /** Rate widgets' feeds, once a second each. */
+  rates: MessageRate[];
   /** The visible topic tree, a few times a second while it changes; null when unchanged. */
   tree: TopicTreeView | null;
 }
@@ -497,6 +514,7 @@ export function emptyConnectionBatch(connectionId: string): ConnectionBatch {
     newTopics: [],
     series: [],
     latest: [],
+    rates: [],
     tree: null,
   };
 }

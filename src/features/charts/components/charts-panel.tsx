@@ -6,7 +6,7 @@ import {
   chartWindow,
   chooseChartTopics,
   removeChart,
-  setChartThreshold,
+  setChartLook,
   setChartView,
   setChartWindow,
 } from '../charts-store.ts';
@@ -19,7 +19,7 @@ import { AddChartForm } from './add-chart-form.tsx';
 const LiveChart = lazy(() => import('./live-chart.tsx'));
 
 function ChartCard({ spec, source }: { spec: ChartSpec; source: ChartConnection | null }) {
-  const { charts, data } = ChartsContext.use();
+  const { charts, data, addToDashboard } = ChartsContext.use();
   const snapshot = useStore(data, (state) => state.snapshots[spec.id]);
   const view = useStore(data, (state) => state.views[spec.id]);
   const onView = useCallback(
@@ -42,6 +42,15 @@ function ChartCard({ spec, source }: { spec: ChartSpec; source: ChartConnection 
         <button
           type="button"
           className="button-ghost"
+          onClick={() => addToDashboard(spec)}
+          aria-label={`Add ${spec.title} to the dashboard`}
+          title="Put a copy of this chart on the dashboard"
+        >
+          + Dashboard
+        </button>
+        <button
+          type="button"
+          className="button-ghost"
           onClick={() => removeChart(charts, data, spec.id)}
           aria-label={`Remove chart ${spec.title}`}
           title="Remove chart"
@@ -57,7 +66,7 @@ function ChartCard({ spec, source }: { spec: ChartSpec; source: ChartConnection 
             onChooseTopics={(topics) => chooseChartTopics(charts, spec.id, topics)}
             windowMs={chartWindow(spec)}
             onWindow={(windowMs) => setChartWindow(charts, spec.id, windowMs)}
-            onThreshold={(threshold) => setChartThreshold(charts, spec.id, threshold)}
+            onLook={(patch) => setChartLook(charts, spec.id, patch)}
             view={view}
             onView={onView}
           />

@@ -4,7 +4,8 @@ import type { KeyboardEvent, MouseEvent, PointerEvent } from 'react';
 import { plottedCsv } from '../../../core/chart-csv.ts';
 import { dragSpan, panSpan, zoomSpan } from '../../../core/chart-zoom.ts';
 import type { TimeSpan } from '../../../core/chart-zoom.ts';
-import { Curve, Surface } from 'recharts';
+import { Surface } from 'recharts';
+import { areaPath, envelopePaths, linePath } from '../../../core/chart-path.ts';
 import { extent, linearScale, nearestIndex, niceDomain } from '../../../core/chart-scale.ts';
 import { formatClock } from '../../../core/format.ts';
 import { lineColor } from '../../../core/line-palette.ts';
@@ -13,13 +14,29 @@ import { distinctLabels } from '../../../core/topic-label.ts';
 import { useElementSize } from '../../../components/ui/use-element-size.ts';
 import { useColorScheme } from '../../../components/ui/use-color-scheme.ts';
 import type { SeriesSnapshot } from '../../../services/mqtt/index.ts';
-import { CHART_WINDOWS } from '../charts-store.ts';
-import type { ChartSpec, ChartThreshold, ChartView } from '../charts-store.ts';
+import type { ChartSpec, ChartView } from '../charts-store.ts';
+import {
+  CHART_STYLES,
+  bandInDomain,
+  chartLookOf,
+  isChartStyle,
+  lookValues,
+  roomForOpenBands,
+} from '../../../core/chart-look.ts';
+import type { ChartLook } from '../../../core/chart-look.ts';
 import { ChartLegend } from './chart-legend.tsx';
+import { ChartWindowSelect } from './chart-window-select.tsx';
+import { ChartLookForm } from './chart-look-form.tsx';
+import { ChartBands, ChartThresholds } from './chart-marks.tsx';
+import { ChartStats } from './chart-stats.tsx';
+import { formatValue } from '../chart-format.ts';
 import './live-chart.css';
 
 /** As many lines as a user may pick for one chart: one per colour of the palette. */
 const MAX_CHOSEN_LINES = 20;
+
+/** A line's width in pixels, stroked or filled as an envelope. */
+const LINE_WIDTH = 1.8;
 
 const MARGIN = { top: 8, right: 14, bottom: 20, left: 54 };
 
@@ -31,8 +48,8 @@ interface LiveChartProps {
   /** The window shown while live, in ms. */
   windowMs: number;
   onWindow: (windowMs: number) => void;
-  /** Sets or (null) removes the threshold line. */
-  onThreshold: (threshold: ChartThreshold | null) => void;
+  /** Changes the style, the threshold lines or the bands (what `patch` names). */
+  onLook: (patch: Partial<ChartLook>) => void;
   view: ChartView | undefined;
   /** Width (points) or zoom changed; `range: undefined` is back to live. */
   onView: (view: Partial<ChartView>) => void;
@@ -45,22 +62,33 @@ function axisTicks(min: number, max: number, width: number) {
   return timeTicks(min, max, Math.max(2, Math.floor(width / 120)));
 }
 
-/** Up to two decimals, as sent: 118.25 stays 118.25, 21.4 is not padded to 21.40. */
-function formatValue(value: number, unit: string): string {
-  return `${Number(value.toFixed(2))}${unit ? ` ${unit}` : ''}`;
-}
-
 const formatTick = (value: number) => String(Number(value.toFixed(3)));
+
+/** A file name for what is exported from the chart, e.g. `Room-temperature-2026-….csv`. */
+function exportName(title: string, extension: string): string {
+  const name = title.replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '') || 'chart';
+  return `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.${extension}`;
+}
 
 /**
  * One chart: a line per matching topic, redrawn only when a new snapshot arrives.
- * Drawn with recharts' Surface and Curve rather than its LineChart: LineChart costs 30 to 50 ms
- * per update on a 2-core machine (bench/profile.ts), which drops frames several times a second;
- * these primitives with our own scales take about a millisecond.
+ * Drawn on recharts' Surface with our own scales and path strings rather than its LineChart
+ * (30 to 50 ms per update on a 2-core machine, bench/profile.ts) or its Curve (a point object
+ * per point and d3's generator: most of a 24-hour redraw, bench case chart-24h).
  */
 function LiveChart(props: LiveChartProps) {
-  const { spec, snapshot, onChooseTopics, windowMs, onWindow, onThreshold, view, onView } = props;
-  const [editingThreshold, setEditingThreshold] = useState(false);
+  const { spec, snapshot, onChooseTopics, windowMs, onWindow, onLook, view, onView } = props;
+  const [editingLook, setEditingLook] = useState(false);
+  const [png, setPng] = useState<
+    { state: 'idle' } | { state: 'drawing' } | { state: 'failed'; reason: string }
+  >({ state: 'idle' });
+  const figureRef = useRef<HTMLElement>(null);
+  const look = useMemo(
+    () => chartLookOf({ style: spec.style, thresholds: spec.thresholds, bands: spec.bands }),
+    [spec.style, spec.thresholds, spec.bands],
+  );
+  // A few numbers, recomputed only when the look changes, never per point or per frame.
+  const keptInView = useMemo(() => lookValues(look), [look]);
   const [plot, attachPlot] = useElementSize<HTMLDivElement>();
   const [hoverX, setHoverX] = useState<number | null>(null);
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
@@ -112,23 +140,38 @@ function LiveChart(props: LiveChartProps) {
 
   const geometry = useMemo(() => {
     // A zoom on a span with no points still draws its axes (and can be panned out of).
-    const threshold = spec.threshold ? [Float64Array.of(spec.threshold.value)] : [];
-    // The threshold is always in view, so the user sees how far the lines are from it.
-    const valueDomain = extent([...shown.map((line) => line.values), ...threshold]) ?? {
+    // Thresholds and band ends are always in view, so the user sees how far the lines are from them.
+    const valueDomain = extent([...shown.map((line) => line.values), keptInView]) ?? {
       min: 0,
       max: 1,
     };
     if (!timeDomain || plot.width === 0) return null;
-    const { domain, ticks: valueTicks } = niceDomain(valueDomain);
+    const { domain, ticks: valueTicks } = niceDomain(roomForOpenBands(valueDomain, look.bands));
     const x = linearScale(timeDomain, MARGIN.left, plot.width - MARGIN.right);
     const y = linearScale(domain, plot.height - MARGIN.bottom, MARGIN.top);
-    const curves = shown.map((line) =>
-      Array.from(line.times, (time, i) => ({ x: x(time), y: y(line.values[i] ?? 0) })),
+    // Path strings straight from the typed arrays: no point objects per redraw (chart-path.ts).
+    const shape = look.style === 'step' ? 'step' : 'line';
+    // A line with a point or more per pixel column is filled as its min/max envelope: the same
+    // pixels as a stroke, at a fraction of the raster cost (chart-path.ts, bench chart-24h).
+    const plotWidth = plot.width - MARGIN.left - MARGIN.right;
+    const paths = shown.map((line) =>
+      line.times.length >= plotWidth
+        ? { dense: true, ...envelopePaths(line.times, line.values, x, y, LINE_WIDTH / 2) }
+        : { dense: false, fill: '', connectors: linePath(line.times, line.values, x, y, shape) },
     );
+    const baseY = plot.height - MARGIN.bottom;
+    const areas =
+      look.style === 'area'
+        ? shown.map((line) => areaPath(line.times, line.values, x, y, baseY))
+        : [];
     const width = plot.width - MARGIN.left - MARGIN.right;
     const times = axisTicks(timeDomain.min, timeDomain.max, width);
-    return { timeDomain, valueTicks, timeTicks: times, x, y, curves };
-  }, [shown, plot.width, plot.height, timeDomain, spec.threshold]);
+    const bands = look.bands.flatMap((band) => {
+      const inView = bandInDomain(band, domain);
+      return inView ? [{ band, top: y(inView.max), bottom: y(inView.min) }] : [];
+    });
+    return { timeDomain, valueTicks, timeTicks: times, x, y, paths, areas, bands };
+  }, [shown, plot.width, plot.height, timeDomain, keptInView, look.bands, look.style]);
 
   const span: TimeSpan | null = timeDomain ? { from: timeDomain.min, to: timeDomain.max } : null;
   const zoomTo = (next: TimeSpan | null) => {
@@ -143,10 +186,32 @@ function LiveChart(props: LiveChartProps) {
     const blob = new Blob([plottedCsv(shown)], { type: 'text/csv' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
-    const name = spec.title.replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '') || 'chart';
-    link.download = `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.csv`;
+    link.download = exportName(spec.title, 'csv');
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 0);
+  };
+
+  /** Draws the plot, its title and legend names into a PNG; the drawing code loads on click. */
+  const exportPng = async () => {
+    const svg = figureRef.current?.querySelector<SVGSVGElement>('.chart-plot svg');
+    if (!svg) return;
+    setPng({ state: 'drawing' });
+    try {
+      const { chartPng } = await import('../chart-png.ts');
+      const blob = await chartPng(svg, {
+        title: spec.title,
+        legend: shown.map((line) => ({ label: line.label, color: line.color })),
+        scale: window.devicePixelRatio || 1,
+      });
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = exportName(spec.title, 'png');
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 0);
+      setPng({ state: 'idle' });
+    } catch (error) {
+      setPng({ state: 'failed', reason: error instanceof Error ? error.message : String(error) });
+    }
   };
 
   const onPlotKey = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -212,24 +277,33 @@ function LiveChart(props: LiveChartProps) {
 
   return (
     <figure
+      ref={figureRef}
       className="chart"
       aria-label={`Chart ${spec.title}`}
+      data-style={look.style}
       data-points={pointCount}
       data-lines={shown.length}
       data-span-ms={span ? span.to - span.from : undefined}
     >
       <div className="chart-toolbar" role="toolbar" aria-label={`View of ${spec.title}`}>
+        <ChartWindowSelect
+          className="chart-window"
+          value={windowMs}
+          onChange={(next) => {
+            onWindow(next);
+            backToLive();
+          }}
+        />
         <label className="chart-window">
-          <span>Window</span>
+          <span>Style</span>
           <select
-            value={windowMs}
+            value={look.style}
             onChange={(event) => {
-              onWindow(Number(event.target.value));
-              backToLive();
+              if (isChartStyle(event.target.value)) onLook({ style: event.target.value });
             }}
           >
-            {CHART_WINDOWS.map((option) => (
-              <option key={option.ms} value={option.ms}>
+            {CHART_STYLES.map((option) => (
+              <option key={option.value} value={option.value}>
                 {option.label}
               </option>
             ))}
@@ -282,12 +356,12 @@ function LiveChart(props: LiveChartProps) {
           <button
             type="button"
             className="button-ghost"
-            aria-expanded={editingThreshold}
-            aria-label={`Threshold of ${spec.title}`}
-            title="A horizontal line at a value, in a colour"
-            onClick={() => setEditingThreshold((open) => !open)}
+            aria-expanded={editingLook}
+            aria-label={`Lines and bands of ${spec.title}`}
+            title="Threshold lines at values and coloured bands between values"
+            onClick={() => setEditingLook((open) => !open)}
           >
-            Threshold
+            Lines &amp; bands
           </button>
           <button
             type="button"
@@ -299,6 +373,16 @@ function LiveChart(props: LiveChartProps) {
           >
             CSV
           </button>
+          <button
+            type="button"
+            className="button-ghost"
+            aria-label={`Export PNG of ${spec.title}`}
+            title="Export the chart as a PNG image"
+            disabled={!geometry || png.state === 'drawing'}
+            onClick={() => void exportPng()}
+          >
+            PNG
+          </button>
           {zoomed && (
             <button type="button" className="button-secondary" onClick={backToLive}>
               Back to live
@@ -306,14 +390,21 @@ function LiveChart(props: LiveChartProps) {
           )}
         </span>
       </div>
-      {editingThreshold && (
-        <ThresholdForm
+      {png.state === 'failed' && (
+        <p className="form-error" role="alert">
+          The PNG could not be drawn: {png.reason}
+        </p>
+      )}
+      {editingLook && (
+        <ChartLookForm
           title={spec.title}
-          threshold={spec.threshold}
-          onSave={(threshold) => {
-            onThreshold(threshold);
-            setEditingThreshold(false);
+          thresholds={look.thresholds}
+          bands={look.bands}
+          onSave={(patch) => {
+            onLook(patch);
+            setEditingLook(false);
           }}
+          onCancel={() => setEditingLook(false)}
         />
       )}
       {lines.length === 0 ? (
@@ -348,6 +439,11 @@ function LiveChart(props: LiveChartProps) {
           >
             {geometry && (
               <Surface width={plot.width} height={plot.height}>
+                <ChartBands
+                  bands={geometry.bands}
+                  left={MARGIN.left}
+                  right={plot.width - MARGIN.right}
+                />
                 <g className="chart-grid">
                   {geometry.valueTicks.map((tick) => (
                     <line
@@ -384,37 +480,48 @@ function LiveChart(props: LiveChartProps) {
                     );
                   })}
                 </g>
-                {spec.threshold && (
-                  <g className="chart-threshold">
-                    <line
-                      x1={MARGIN.left}
-                      x2={plot.width - MARGIN.right}
-                      y1={geometry.y(spec.threshold.value)}
-                      y2={geometry.y(spec.threshold.value)}
-                      stroke={spec.threshold.color}
-                      // Inline: the card grid's `.chart-grid line` rule would grey it out.
-                      style={{ stroke: spec.threshold.color }}
-                    />
-                    <text
-                      x={plot.width - MARGIN.right - 2}
-                      y={geometry.y(spec.threshold.value) - 3}
-                      textAnchor="end"
-                      fill={spec.threshold.color}
-                    >
-                      {formatValue(spec.threshold.value, spec.unit)}
-                    </text>
-                  </g>
-                )}
-                {shown.map((line, index) => (
-                  <Curve
-                    key={line.topic}
-                    type="linear"
-                    points={geometry.curves[index]}
-                    stroke={line.color}
-                    strokeWidth={1.8}
-                    fill="none"
+                {/* Fills first, all behind every line; translucent so the lines behind show. */}
+                {geometry.areas.map((area, index) => (
+                  <path
+                    key={shown[index]?.topic ?? index}
+                    className="chart-area-fill"
+                    d={area}
+                    stroke="none"
+                    fill={shown[index]?.color}
+                    fillOpacity={0.16}
                   />
                 ))}
+                {geometry.paths.map(({ dense, fill, connectors }, index) => (
+                  <g key={shown[index]?.topic ?? index} className="chart-line-group">
+                    {dense && (
+                      <path
+                        className="chart-line chart-line-dense"
+                        d={fill}
+                        fill={shown[index]?.color}
+                        stroke="none"
+                      />
+                    )}
+                    {connectors && (
+                      <path
+                        className={dense ? 'chart-line-bridge' : 'chart-line'}
+                        d={connectors}
+                        stroke={shown[index]?.color}
+                        strokeWidth={LINE_WIDTH}
+                        strokeLinejoin="bevel"
+                        fill="none"
+                      />
+                    )}
+                  </g>
+                ))}
+                {/* Over the lines, so a label is never hidden under an area. */}
+                <ChartThresholds
+                  thresholds={look.thresholds}
+                  left={MARGIN.left}
+                  right={plot.width - MARGIN.right}
+                  top={MARGIN.top}
+                  y={geometry.y}
+                  format={(value) => formatValue(value, spec.unit)}
+                />
                 {drag && Math.abs(drag.to - drag.from) >= 4 && (
                   <rect
                     className="chart-zoom-selection"
@@ -483,112 +590,6 @@ function LiveChart(props: LiveChartProps) {
         />
       )}
     </figure>
-  );
-}
-
-/** Value and colour of the chart's threshold line; an empty value removes it. */
-function ThresholdForm(props: {
-  title: string;
-  threshold: ChartThreshold | undefined;
-  onSave: (threshold: ChartThreshold | null) => void;
-}) {
-  const { title, threshold, onSave } = props;
-  const [value, setValue] = useState(threshold ? String(threshold.value) : '');
-  const [color, setColor] = useState(threshold?.color ?? '#f97316');
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <form
-      className="chart-threshold-form"
-      aria-label={`Threshold of ${title}`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (value.trim() === '') return onSave(null);
-        const number = Number(value);
-        if (!Number.isFinite(number) || Math.abs(number) > 1e15) {
-          return setError('The threshold must be a number between -1e15 and 1e15.');
-        }
-        onSave({ value: number, color });
-      }}
-    >
-      <label>
-        <span>Threshold value</span>
-        <input
-          type="text"
-          inputMode="decimal"
-          value={value}
-          onChange={(event) => setValue(event.target.value)}
-          placeholder="none"
-        />
-      </label>
-      <label>
-        <span>Colour</span>
-        <input type="color" value={color} onChange={(event) => setColor(event.target.value)} />
-      </label>
-      <button type="submit" className="button-secondary">
-        Save
-      </button>
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
-    </form>
-  );
-}
-
-interface StatsLine {
-  topic: string;
-  label: string;
-  color: string;
-  stats: SeriesSnapshot['lines'][number]['stats'];
-}
-
-/**
- * Min, average, max and last of each line over the span shown: computed by the worker over
- * every point in the span (not only the drawn ones), with the snapshot.
- */
-function ChartStats(props: {
-  title: string;
-  unit: string;
-  lines: readonly StatsLine[];
-  manyLines: boolean;
-}) {
-  const { title, unit, lines, manyLines } = props;
-  const cell = (value: number | undefined) =>
-    value === undefined ? '–' : formatValue(value, unit);
-  return (
-    <details className="chart-stats" open={!manyLines || undefined}>
-      <summary>Min, average, max and last in view</summary>
-      <table aria-label={`Statistics of ${title}`}>
-        <thead>
-          <tr>
-            <th scope="col">Line</th>
-            <th scope="col">Min</th>
-            <th scope="col">Avg</th>
-            <th scope="col">Max</th>
-            <th scope="col">Last</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((line) => (
-            <tr key={line.topic}>
-              <th scope="row">
-                <span
-                  className="legend-swatch"
-                  style={{ background: line.color }}
-                  aria-hidden="true"
-                />{' '}
-                {line.label}
-              </th>
-              <td>{cell(line.stats?.min)}</td>
-              <td>{cell(line.stats?.average)}</td>
-              <td>{cell(line.stats?.max)}</td>
-              <td>{cell(line.stats?.last)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </details>
   );
 }
 

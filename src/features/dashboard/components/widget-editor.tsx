@@ -5,10 +5,12 @@ import { readWidget, WIDGET_KINDS } from '../dashboard-model.ts';
 import type { WidgetOptions, WidgetSpec } from '../dashboard-model.ts';
 import type { WidgetConnection } from '../dashboard-context.ts';
 import { SpecProblem } from '../widgets/spec-reader.ts';
+import { ChartEditor } from '../widgets/chart/chart-editor.tsx';
 import { GaugeEditor } from '../widgets/gauge/gauge-editor.tsx';
 import { BigNumberEditor } from '../widgets/big-number/big-number-editor.tsx';
 import { StatusEditor } from '../widgets/status/status-editor.tsx';
 import { TableEditor } from '../widgets/table/table-editor.tsx';
+import { RateEditor } from '../widgets/rate/rate-editor.tsx';
 
 interface WidgetEditorProps {
   initial: WidgetSpec;
@@ -26,6 +28,8 @@ function OptionsEditor({
   onChange: (options: WidgetOptions) => void;
 }) {
   switch (options.kind) {
+    case 'chart':
+      return <ChartEditor options={options} onChange={onChange} />;
     case 'gauge':
       return <GaugeEditor options={options} onChange={onChange} />;
     case 'big-number':
@@ -34,6 +38,8 @@ function OptionsEditor({
       return <StatusEditor options={options} onChange={onChange} />;
     case 'table':
       return <TableEditor options={options} onChange={onChange} />;
+    case 'rate':
+      return <RateEditor options={options} onChange={onChange} />;
   }
 }
 
@@ -96,14 +102,17 @@ export default function WidgetEditor({
               onChange={(e) => set({ filter: e.target.value })}
             />
           </label>
-          <label className="field">
-            <span>JSON field (optional)</span>
-            <input
-              value={spec.jsonPath}
-              placeholder="temperature"
-              onChange={(e) => set({ jsonPath: e.target.value })}
-            />
-          </label>
+          {/* A rate counts messages: it reads no payload. */}
+          {spec.kind !== 'rate' && (
+            <label className="field">
+              <span>JSON field (optional)</span>
+              <input
+                value={spec.jsonPath}
+                placeholder="temperature"
+                onChange={(e) => set({ jsonPath: e.target.value })}
+              />
+            </label>
+          )}
         </div>
         <OptionsEditor
           options={spec}

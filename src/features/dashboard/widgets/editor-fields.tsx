@@ -49,3 +49,13 @@ export function TextField({ label, value, onChange }: FieldProps<string>) {
     </label>
   );
 }
+
+/** A labelled checkbox. */
+export function CheckboxField({ label, value, onChange }: FieldProps<boolean>) {
+  return (
+    <label className="checkbox">
+      <input type="checkbox" checked={value} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
+  );
+}

@@ -1,9 +1,11 @@
 import type { LatestValue } from '../../../services/mqtt/index.ts';
 import type { WidgetSpec } from '../dashboard-model.ts';
+import { ChartWidgetView } from './chart/chart-view.tsx';
 import { BigNumberView } from './big-number/big-number-view.tsx';
 import { GaugeView } from './gauge/gauge-view.tsx';
 import { StatusView } from './status/status-view.tsx';
 import { TableView } from './table/table-view.tsx';
+import { RateView } from './rate/rate-view.tsx';
 
 /** The view of any widget, picked by its kind. */
 export function WidgetView({
@@ -16,6 +18,8 @@ export function WidgetView({
   now: number;
 }) {
   switch (spec.kind) {
+    case 'chart':
+      return <ChartWidgetView spec={spec} values={values} now={now} />;
     case 'gauge':
       return <GaugeView spec={spec} values={values} now={now} />;
     case 'big-number':
@@ -24,5 +28,7 @@ export function WidgetView({
       return <StatusView spec={spec} values={values} now={now} />;
     case 'table':
       return <TableView spec={spec} values={values} now={now} />;
+    case 'rate':
+      return <RateView spec={spec} values={values} now={now} />;
   }
 }

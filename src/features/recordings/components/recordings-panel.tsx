@@ -2,9 +2,11 @@ import { useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { Panel } from '../../../components/ui/panel.tsx';
 import type { RecordingState } from '../../../services/mqtt/index.ts';
+import type { KeepState } from '../recordings-store.ts';
 import { RecordingsContext } from '../recordings-context.ts';
 import { focusRecording } from '../recordings-store.ts';
 import { ConnectionsContext } from '../../connections/connections-context.ts';
+import { KeptRecordingsList } from './kept-recordings-list.tsx';
 import { ReplayForm } from './replay-form.tsx';
 import './recordings.css';
 
@@ -23,6 +25,17 @@ function describe(state: RecordingState): string {
       return `${count} · ${state.skipped.toLocaleString('en-US')} damaged line(s) skipped (line ${lines}${state.skipped > state.skippedLines.length ? ', …' : ''})`;
     }
   }
+}
+
+/** A line under an opened file when its copy is not (yet) kept for after a reload. */
+function KeepNote({ keep }: { keep: KeepState | undefined }) {
+  if (keep?.state === 'saving') return <p className="kept-note muted">Keeping a copy…</p>;
+  if (keep?.state !== 'not-kept') return null;
+  return (
+    <p className="kept-note recording-failed" role="alert">
+      Not kept after a reload: {keep.reason}.
+    </p>
+  );
 }
 
 /**
@@ -48,7 +61,8 @@ export function RecordingsPanel() {
     try {
       const response = await fetch(DEMO_RECORDING_URL);
       if (!response.ok) throw new Error(`the server answered ${response.status}`);
-      open(new File([await response.blob()], 'demo-recording.jsonl'));
+      // Not kept: the service worker caches it with the app's files.
+      open(new File([await response.blob()], 'demo-recording.jsonl'), { keep: false });
     } catch (error) {
       setDemoProblem(
         `The demo recording could not be loaded: ${error instanceof Error ? error.message : String(error)}.`,
@@ -139,10 +153,12 @@ export function RecordingsPanel() {
                   Close
                 </button>
               </div>
+              <KeepNote keep={recording.keep} />
             </li>
           ))}
         </ul>
       )}
+      <KeptRecordingsList />
       {replaying && <ReplayForm key={replaying.id} recording={replaying} />}
     </Panel>
   );

@@ -18,6 +18,8 @@ interface TopicTreePanelProps {
   onDeleteRetained: (topic: string) => void;
   /** Asks a Sparkplug B edge node for its BIRTHs; omitted for a recording. */
   onRequestRebirth?: (group: string, edgeNode: string) => void;
+  /** Adds a chart of a topic whose last value is a number, or of one number field of it. */
+  onChart?: (topic: string, jsonPath: string) => void;
 }
 
 /**
@@ -29,6 +31,7 @@ export function TopicTreePanel({
   onShowHistory,
   onDeleteRetained,
   onRequestRebirth,
+  onChart,
 }: TopicTreePanelProps) {
   const store = TopicTreeContext.use();
   const view = useStore(store, (state) => state.view);
@@ -83,6 +86,7 @@ export function TopicTreePanel({
               onToggle={searching ? null : store.toggle}
               onShowHistory={onShowHistory}
               onDeleteRetained={setDeleting}
+              onChart={onChart}
             />
           ))}
         </ul>

@@ -88,3 +88,26 @@ describe('decoder commands', () => {
     expect(batch.detail?.detail?.decoded).toMatchObject({ format: 'cbor', value: { kWh: 12.5 } });
   });
 });
+
+describe('rate commands', () => {
+  it('watch-rate reads the messages the connection receives on the filter, once a second', () => {
+    const c = connection();
+    const start = Date.now();
+    runConnectionCommand(c, {
+      type: 'watch-rate',
+      connectionId: 'c1',
+      watchId: 'r',
+      filter: 'm/+',
+    });
+    const one = new Uint8Array([49]);
+    for (let k = 0; k < 6; k += 1) c.pipeline.ingest(`m/${k % 2}`, one, 0, false, start + k);
+    c.pipeline.ingest('other', one, 0, false, start);
+    for (const sink of c.sinks.all) sink.tick?.(start + 2_000);
+    const batch = emptyConnectionBatch('c1');
+    c.sinks.rates.flush(batch);
+    expect(batch.rates[0]?.history[0]).toBeCloseTo(3, 0);
+    runConnectionCommand(c, { type: 'unwatch-rate', connectionId: 'c1', watchId: 'r' });
+    for (const sink of c.sinks.all) sink.tick?.(start + 4_000);
+    expect(c.sinks.rates.dueAt(start + 4_000)).toBeNull();
+  });
+});

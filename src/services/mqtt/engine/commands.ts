@@ -100,6 +100,8 @@ const handlers: Handlers = {
     );
   },
   'unwatch-latest': ({ sinks }, { watchId }) => sinks.latest.unwatch(watchId),
+  'watch-rate': ({ sinks }, { watchId, filter }) => sinks.rates.watch(watchId, filter, Date.now()),
+  'unwatch-rate': ({ sinks }, { watchId }) => sinks.rates.unwatch(watchId),
   'clear-messages': ({ sinks }) => {
     for (const sink of sinks.all) sink.clear?.();
   },

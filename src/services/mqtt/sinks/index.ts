@@ -3,6 +3,7 @@ import type { Sink } from '../engine/sink.ts';
 import { BrokerStatsSink } from './broker-stats-sink.ts';
 import { CountersSink } from './counters-sink.ts';
 import { LatestValuesSink } from './latest-values-sink.ts';
+import { RateSink } from './rate-sink.ts';
 import { RecorderSink } from './recorder-sink.ts';
 import { ReplySink } from './reply-sink.ts';
 import { SeriesSink } from './series-sink.ts';
@@ -15,6 +16,7 @@ export interface ConnectionSinks {
   counters: CountersSink;
   series: SeriesSink;
   latest: LatestValuesSink;
+  rates: RateSink;
   brokerStats: BrokerStatsSink;
   /** Requests published with a response topic, waiting for their reply. */
   replies: ReplySink;
@@ -32,6 +34,7 @@ export function createConnectionSinks(
   const counters = new CountersSink(now);
   const series = new SeriesSink();
   const latest = new LatestValuesSink();
+  const rates = new RateSink((levels) => tree.countMatching(levels));
   const brokerStats = new BrokerStatsSink();
   const replies = new ReplySink();
   return {
@@ -40,8 +43,9 @@ export function createConnectionSinks(
     counters,
     series,
     latest,
+    rates,
     brokerStats,
     replies,
-    all: [counters, recorder, tree, series, latest, brokerStats, replies],
+    all: [counters, recorder, tree, series, latest, rates, brokerStats, replies],
   };
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { LINES_PER_SERIES, POINTS_PER_SNAPSHOT, SeriesSink } from './series-sink.ts';
+import {
+  LINES_PER_SERIES,
+  POINTS_PER_SNAPSHOT,
+  SeriesSink,
+  SNAPSHOT_INTERVAL_MS,
+  snapshotInterval,
+} from './series-sink.ts';
 import { emptyConnectionBatch } from '../protocol.ts';
 import { message } from '../engine/test-support.ts';
 import { createDecoderRegistry } from '../../../core/decoders/index.ts';
@@ -183,7 +189,8 @@ describe('SeriesSink', () => {
 
   it('waits the minimum interval before redrawing the same chart', () => {
     const registry = new Feed();
-    registry.watch('a', 'a', '');
+    // A minute over 900 points moves by a column every 133 ms: the minimum, 250 ms, applies.
+    registry.sink.watch('a', 'a', '', undefined, { windowMs: 60_000, points: 900 });
     registry.ingest('a', bytes('1'), 1);
     registry.takeSnapshot(1_000, 250);
     registry.ingest('a', bytes('2'), 2);
@@ -191,6 +198,24 @@ describe('SeriesSink', () => {
     expect(registry.takeSnapshot(1_100, 250)).toBeNull();
     expect(registry.takeSnapshot(1_250, 250)?.seriesId).toBe('a');
     expect(registry.sink.dueAt()).toBeNull();
+  });
+
+  it('redraws a wide window when it has moved by a pixel column, but at least once a second', () => {
+    expect(snapshotInterval({ windowMs: 60_000, points: 900 })).toBe(SNAPSHOT_INTERVAL_MS);
+    // Five minutes over 900 points (450 columns): a column every 667 ms.
+    expect(snapshotInterval({ windowMs: 300_000, points: 900 })).toBeCloseTo(666.7, 1);
+    expect(snapshotInterval({ windowMs: 86_400_000, points: 900 })).toBe(1_000);
+    // A zoom counts by the span shown, not the window it came from.
+    const range = { from: 0, to: 30_000 };
+    expect(snapshotInterval({ windowMs: 86_400_000, points: 900, range })).toBe(250);
+
+    const registry = new Feed();
+    registry.sink.watch('day', 'a', '', undefined, { windowMs: 86_400_000, points: 900 });
+    registry.ingest('a', bytes('1'), 1);
+    registry.takeSnapshot(1_000);
+    registry.ingest('a', bytes('2'), 2);
+    expect(registry.takeSnapshot(1_500)).toBeNull();
+    expect(registry.takeSnapshot(2_000)?.seriesId).toBe('day');
   });
 
   it('reads several fields of one JSON payload', () => {

@@ -25,6 +25,19 @@ export const MAX_CHOSEN_LINES = 20;
 export const HIDDEN_TOPICS_KEPT = 500;
 /** Charts redraw a few times a second each (each in its own frame); the list every frame. */
 export const SNAPSHOT_INTERVAL_MS = 250;
+/** The longest a changed chart waits: a new reading shows within a second, whatever the window. */
+export const MAX_SNAPSHOT_INTERVAL_MS = 1_000;
+
+/**
+ * How often a changed series is redrawn: when its time axis has moved by about a pixel column
+ * (two points a column), between 4 times a second (a 1-minute chart) and once a second (an hour
+ * or a day): redrawing a wide window more often moves nothing on screen but costs a frame.
+ */
+export function snapshotInterval(view: SeriesView): number {
+  const span = view.range ? view.range.to - view.range.from : view.windowMs;
+  const perColumn = (2 * span) / Math.max(1, view.points);
+  return Math.min(MAX_SNAPSHOT_INTERVAL_MS, Math.max(SNAPSHOT_INTERVAL_MS, perColumn));
+}
 
 interface WatchedSeries {
   id: string;
@@ -168,7 +181,7 @@ export class SeriesSink implements Sink {
     let next: number | null = null;
     for (const watched of this.series.values()) {
       if (!watched.changed) continue;
-      const at = watched.lastSnapshotAt + SNAPSHOT_INTERVAL_MS;
+      const at = watched.lastSnapshotAt + snapshotInterval(watched.view);
       if (next === null || at < next) next = at;
     }
     return next;
@@ -189,7 +202,8 @@ export class SeriesSink implements Sink {
   private takeSnapshot(now: number): SeriesSnapshot | null {
     let stalest: WatchedSeries | null = null;
     for (const watched of this.series.values()) {
-      if (!watched.changed || now - watched.lastSnapshotAt < SNAPSHOT_INTERVAL_MS) continue;
+      if (!watched.changed || now - watched.lastSnapshotAt < snapshotInterval(watched.view))
+        continue;
       if (!stalest || watched.lastSnapshotAt < stalest.lastSnapshotAt) stalest = watched;
     }
     if (!stalest) return null;

@@ -1,5 +1,6 @@
 import { SparkplugStates } from '../../../core/sparkplug-states.ts';
 import { TopicTree } from '../../../core/topic-tree.ts';
+import type { TopicCount } from '../../../core/topic-tree.ts';
 import type { IngestedMessage } from '../engine/ingested-message.ts';
 import type { Sink } from '../engine/sink.ts';
 import type { ConnectionBatch } from '../protocol.ts';
@@ -41,6 +42,11 @@ export class TopicTreeSink implements Sink {
       this.suggestedTopics += 1;
       this.newTopics.push(message.topic);
     }
+  }
+
+  /** Messages so far on the topics a filter matches (see `TopicTree.countMatching`). */
+  countMatching(levels: readonly string[]): TopicCount {
+    return this.tree.countMatching(levels);
   }
 
   /** The paths the user opened: the view is sent for these, at once. */

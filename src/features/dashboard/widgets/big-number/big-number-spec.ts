@@ -8,6 +8,8 @@ export interface BigNumberOptions {
   decimals: number;
   /** Marked stale when nothing came for this long. */
   staleAfterSeconds: number;
+  /** A line of the last few minutes under the number. A widget saved without it has none. */
+  sparkline: boolean;
 }
 
 export const BIG_NUMBER_DEFAULTS: BigNumberOptions = {
@@ -15,7 +17,22 @@ export const BIG_NUMBER_DEFAULTS: BigNumberOptions = {
   unit: '',
   decimals: 1,
   staleAfterSeconds: 30,
+  sparkline: true,
 };
+
+/** The sparkline's history: five minutes, a point every five seconds at most. */
+export const SPARKLINE_VIEW = { windowMs: 5 * 60_000, points: 60 };
+
+/** The id of a big number's sparkline series in the worker, beside its own watch. */
+export const sparklineId = (widgetId: string) => `${widgetId}:spark`;
+
+function sparklineFlag(fields: Fields): boolean {
+  const { sparkline } = fields;
+  // Saved before the option existed: shown as it was, without a line.
+  if (sparkline === undefined) return false;
+  if (typeof sparkline !== 'boolean') throw new SpecProblem('"sparkline" must be true or false');
+  return sparkline;
+}
 
 export function readBigNumber(fields: Fields): BigNumberOptions {
   const decimals = number(fields, 'decimals');
@@ -28,5 +45,6 @@ export function readBigNumber(fields: Fields): BigNumberOptions {
     unit: text(fields, 'unit', { max: 20 }),
     decimals,
     staleAfterSeconds,
+    sparkline: sparklineFlag(fields),
   };
 }

@@ -1,0 +1,32 @@
+import { formatJsonPath } from '../../core/json-path-format.ts';
+import { extractNumber, parseJsonContainer } from '../../core/json-path.ts';
+import type { JsonPath } from '../../core/json-path.ts';
+
+/** At most this many fields are offered for one topic. */
+export const MAX_CHART_FIELDS = 12;
+const MAX_DEPTH = 4;
+
+/**
+ * What a topic's last value offers a chart (issue 15 §1: start a chart from the topic tree): the
+ * payload itself when it is a number (`21.4`, `ON`), else the number fields of a JSON payload as
+ * paths the chart form reads (`readings[0].value`), else nothing. `lastValue` is the tree's head
+ * of the payload: a JSON payload longer than that head does not parse and offers nothing.
+ */
+export function chartChoices(lastValue: string): { payload: true } | { fields: string[] } | null {
+  if (extractNumber(lastValue, []) !== null) return { payload: true };
+  const parsed = parseJsonContainer(lastValue);
+  if (parsed === undefined) return null;
+  const fields: string[] = [];
+  const walk = (value: unknown, path: JsonPath) => {
+    if (fields.length >= MAX_CHART_FIELDS) return;
+    if (typeof value === 'number') {
+      if (Number.isFinite(value)) fields.push(formatJsonPath(path));
+      return;
+    }
+    if (value === null || typeof value !== 'object' || path.length >= MAX_DEPTH) return;
+    if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));
+    else for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
+  };
+  walk(parsed, []);
+  return fields.length > 0 ? { fields } : null;
+}
