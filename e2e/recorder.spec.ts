@@ -34,6 +34,8 @@ test.describe('the flight recorder', () => {
     // asks the demo's Sparkplug node for its births).
     const status = page.getByTestId('query-status');
     await page.getByRole('button', { name: 'Pause' }).click();
+    // The count shows once the paused view has asked the recorder: wait for it, then read it.
+    await expect(status).toContainText(/[\d,]+ recorded/);
     const recordedBefore = Number(
       /([\d,]+) recorded/.exec((await status.textContent()) ?? '')?.[1]?.replace(/,/g, ''),
     );
