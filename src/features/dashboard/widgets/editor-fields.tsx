@@ -59,3 +59,8 @@ export function CheckboxField({ label, value, onChange }: FieldProps<boolean>) {
     </label>
   );
 }
+
+/** "Decimals": how many a widget's reading shows (its reader sets the range). */
+export function DecimalsField({ value, onChange }: Omit<FieldProps<number>, 'label'>) {
+  return <NumberField label="Decimals" min={0} value={value} onChange={onChange} />;
+}

@@ -1,5 +1,5 @@
 import type { OptionsEditorProps } from '../editor-props.ts';
-import { CheckboxField, NumberField, TextField } from '../editor-fields.tsx';
+import { CheckboxField, DecimalsField, NumberField, TextField } from '../editor-fields.tsx';
 
 export function BigNumberEditor({ options, onChange }: OptionsEditorProps<'big-number'>) {
   return (
@@ -10,9 +10,7 @@ export function BigNumberEditor({ options, onChange }: OptionsEditorProps<'big-n
           value={options.unit}
           onChange={(unit) => onChange({ ...options, unit })}
         />
-        <NumberField
-          label="Decimals"
-          min={0}
+        <DecimalsField
           value={options.decimals}
           onChange={(decimals) => onChange({ ...options, decimals })}
         />

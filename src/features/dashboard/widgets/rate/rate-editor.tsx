@@ -1,13 +1,11 @@
 import type { OptionsEditorProps } from '../editor-props.ts';
-import { NumberField } from '../editor-fields.tsx';
+import { DecimalsField, NumberField } from '../editor-fields.tsx';
 import { MAX_RATE_HISTORY_SECONDS, MIN_RATE_HISTORY_SECONDS } from './rate-spec.ts';
 
 export function RateEditor({ options, onChange }: OptionsEditorProps<'rate'>) {
   return (
     <div className="field-row">
-      <NumberField
-        label="Decimals"
-        min={0}
+      <DecimalsField
         value={options.decimals}
         onChange={(decimals) => onChange({ ...options, decimals })}
       />
