@@ -108,8 +108,9 @@ test.describe('chart lines and axes', () => {
     await openDashboard(page, scope);
     const chart = page.getByRole('figure', { name: 'Chart Temperature' });
     const timeLabels = async () =>
+      // Near midnight the first tick of the new day reads `3 Dec 00:00:00`: still a time label.
       (await chart.locator('.chart-axis text').allTextContents()).filter((label) =>
-        /^\d\d:\d\d/.test(label),
+        /\d\d:\d\d/.test(label),
       );
     // A window of a second or two: evenly spaced ticks used to read the same second twice.
     await expect(chart.locator('path.chart-line').first()).toBeVisible();
