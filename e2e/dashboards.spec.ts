@@ -188,6 +188,57 @@ test.describe('dashboards', () => {
       .toBeGreaterThanOrEqual(2);
   });
 
+  test('a chart draws several series, each from its own filter and field, under its own name', async ({
+    page,
+    scope,
+  }) => {
+    await openDashboard(page, scope);
+    await startEditing(page);
+    await page.getByLabel('Widget kind').selectOption('chart');
+    await page.getByRole('button', { name: '+ Add widget' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add time chart' });
+    await dialog.getByLabel('Title').fill('Greenhouse climate');
+    await dialog
+      .getByLabel('Topic filter', { exact: true })
+      .fill('demo/greenhouse/gh-01/telemetry');
+    await dialog.getByLabel('JSON field (optional)').fill('humidity');
+    await dialog.getByLabel('Name of the filter’s lines (optional)').fill('Humidity');
+    await dialog.getByRole('button', { name: 'Add a series' }).click();
+    const second = dialog.getByRole('group', { name: 'Series 2' });
+    // A wrong filter is refused with the series it is in, and nothing is saved.
+    await second.getByLabel('Series 2: topic filter').fill('demo/#/temperature');
+    await dialog.getByRole('button', { name: 'Add widget' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('series 2');
+    await second.getByLabel('Series 2: topic filter').fill('demo/greenhouse/gh-01/temperature');
+    await second.getByLabel('Name (optional)').fill('Temperature');
+    await dialog.getByRole('button', { name: 'Add widget' }).click();
+    await expect(dialog).toBeHidden();
+
+    const chart = page.getByRole('figure', { name: 'Chart Greenhouse climate' });
+    const legend = chart.getByRole('list', { name: 'Lines of Greenhouse climate' });
+    await expect(legend.getByRole('button', { name: /^Humidity/ })).toBeVisible({
+      timeout: 10_000,
+    });
+    await expect(legend.getByRole('button', { name: /^Temperature/ })).toBeVisible({
+      timeout: 10_000,
+    });
+    await expect(chart.locator('path.chart-line')).toHaveCount(2);
+    await legend.getByRole('button', { name: /^Temperature/ }).click();
+    await expect(chart.locator('path.chart-line')).toHaveCount(1);
+
+    // Saved with the dashboard: after a reload the editor shows the second series as written.
+    await page.reload();
+    await expect(
+      page.getByRole('figure', { name: 'Chart Greenhouse climate' }).locator('path.chart-line'),
+    ).toHaveCount(2, { timeout: 10_000 });
+    await startEditing(page);
+    await page.getByRole('button', { name: 'Edit Greenhouse climate' }).click();
+    const editor = page.getByRole('dialog', { name: 'Edit time chart' });
+    await expect(
+      editor.getByRole('group', { name: 'Series 2' }).getByLabel('Series 2: topic filter'),
+    ).toHaveValue('demo/greenhouse/gh-01/temperature');
+  });
+
   test('a chart of the Charts panel goes onto the dashboard with its window', async ({
     page,
     scope,

@@ -24,6 +24,18 @@ describe('plottedCsv', () => {
     expect(csv).toContain(`'=cmd,2`);
   });
 
+  it('says which series drew each point when the chart has several', () => {
+    const csv = plottedCsv([
+      { topic: 'plant/p1/env', series: 'temperature', times: [1_000], values: [19] },
+      { topic: 'plant/p1/env', series: 'Humidity, %', times: [1_000], values: [48] },
+    ]);
+    expect(csv).toBe(
+      'time,topic,value,series\r\n' +
+        '1970-01-01T00:00:01.000Z,plant/p1/env,19,temperature\r\n' +
+        '1970-01-01T00:00:01.000Z,plant/p1/env,48,"Humidity, %"\r\n',
+    );
+  });
+
   it('is only the header when nothing is plotted', () => {
     expect(plottedCsv([])).toBe('time,topic,value\r\n');
   });

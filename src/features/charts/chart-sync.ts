@@ -1,4 +1,4 @@
-import type { ConnectionHandle, SeriesView } from '../../services/mqtt/index.ts';
+import type { ConnectionHandle, SeriesSource, SeriesView } from '../../services/mqtt/index.ts';
 import { chartWindow } from './charts-store.ts';
 import type { ChartDataStore, ChartSpec, ChartView, ChartsStore } from './charts-store.ts';
 
@@ -7,7 +7,16 @@ const sameSource = (a: ChartSpec, b: ChartSpec) =>
   a.filter === b.filter &&
   a.jsonPath === b.jsonPath &&
   (a.topics ?? []).join('\n') === (b.topics ?? []).join('\n') &&
-  (a.topics === undefined) === (b.topics === undefined);
+  (a.topics === undefined) === (b.topics === undefined) &&
+  sameSources(a.extraSeries, b.extraSeries);
+
+/** Extra series read the same topics and fields (their names only label the lines). */
+function sameSources(a: ChartSpec['extraSeries'], b: ChartSpec['extraSeries']): boolean {
+  return JSON.stringify(sourcesOf(a)) === JSON.stringify(sourcesOf(b));
+}
+
+const sourcesOf = (series: ChartSpec['extraSeries']): SeriesSource[] =>
+  (series ?? []).map(({ filter, jsonPath }) => ({ filter, jsonPath }));
 
 /** What the worker is asked to send for a chart: its saved window, its width and any zoom. */
 function seriesView(chart: ChartSpec, view: ChartView | undefined): SeriesView {
@@ -68,6 +77,7 @@ export function syncChartsWithWorker(
           chart.jsonPath,
           chart.topics,
           view,
+          sourcesOf(chart.extraSeries),
         );
       }
     }

@@ -5,8 +5,11 @@ import type { KeyValueStorage } from '../../core/guarded-storage.ts';
 import type { SeriesSnapshot } from '../../services/mqtt/index.ts';
 import { readChartLook, withChartLook } from '../../core/chart-look.ts';
 import type { ChartBand, ChartLook, ChartStyle, ChartThreshold } from '../../core/chart-look.ts';
+import { readChartSeries, withChartSeries } from '../../core/chart-series.ts';
+import type { ChartSeriesFields } from '../../core/chart-series.ts';
 
-export interface ChartSpec {
+/** A chart: its own series (filter, field, unit), any more series (ChartSeriesFields), its look. */
+export interface ChartSpec extends ChartSeriesFields {
   id: string;
   /** The connection whose messages the chart reads. */
   connectionId: string;
@@ -16,7 +19,7 @@ export interface ChartSpec {
   /** Where the number is in a JSON payload; empty when the payload itself is the number. */
   jsonPath: string;
   unit: string;
-  /** The topics the user chose to draw; absent draws the first that arrive. */
+  /** The lines the user chose to draw (their keys, see core/chart-series); absent draws the first that arrive. */
   topics?: string[];
   /** How much time the chart shows, in ms (one of CHART_WINDOWS); absent is the default. */
   windowMs?: number;
@@ -89,7 +92,9 @@ function readChartSpec(value: unknown): ChartSpec | null {
     (spec.windowMs === undefined || typeof spec.windowMs === 'number');
   if (!wellFormed) return null;
   const look = readChartLook(spec as Record<string, unknown>);
-  return look && withChartLook(spec as ChartSpec, look);
+  const series = readChartSeries(spec as Record<string, unknown>);
+  if (!look || typeof series === 'string') return null;
+  return withChartSeries(withChartLook(spec as ChartSpec, look), series);
 }
 
 /**

@@ -58,6 +58,21 @@ const dashboard: Dashboard = {
       height: 3,
       unit: '',
     },
+    {
+      id: 'w5',
+      kind: 'chart',
+      title: 'Climate',
+      connectionId: 'c1',
+      filter: 'plant/+/temp',
+      jsonPath: '',
+      width: 2,
+      height: 2,
+      unit: '',
+      windowMs: 3_600_000,
+      seriesName: 'Temperature',
+      extraSeries: [{ filter: 'plant/hall/env', jsonPath: 'humidity', name: 'Humidity' }],
+      topics: ['plant/a/temp', 'plant/hall/env#1'],
+    },
   ],
 };
 
@@ -118,6 +133,17 @@ describe('dashboard files', () => {
     );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toContain(reason);
+  });
+
+  it('refuse a chart whose extra series cannot be read, naming the series', () => {
+    const result = importDashboard(
+      fileWith((f) => {
+        const widgets = (f.dashboard as { widgets: Record<string, unknown>[] }).widgets;
+        widgets[4]!.extraSeries = [{ filter: 'plant/#/x', jsonPath: '', name: '' }];
+      }),
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain('widget 5 "Climate": series 2:');
   });
 
   it('refuse two widgets with one id', () => {

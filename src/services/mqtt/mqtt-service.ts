@@ -9,6 +9,7 @@ import type {
   QoS,
   RecorderBudget,
   RepeatSettings,
+  SeriesSource,
   SeriesView,
   ShowAs,
   SubscribeOptions,
@@ -63,6 +64,7 @@ export interface ConnectionHandle {
     jsonPath: string,
     topics?: string[],
     view?: SeriesView,
+    more?: SeriesSource[],
   ): void;
   unwatchSeries(seriesId: string): void;
   /** Follows the newest value of each topic matching `filter`, for a widget. */
@@ -234,8 +236,17 @@ export function createMqttService(): MqttService {
       return repeatId;
     },
     stopRepeat: (id) => send({ type: 'stop-repeat', connectionId, repeatId: id }),
-    watchSeries: (seriesId, filter, jsonPath, topics, view) =>
-      send({ type: 'watch-series', connectionId, seriesId, filter, jsonPath, topics, view }),
+    watchSeries: (seriesId, filter, jsonPath, topics, view, more) =>
+      send({
+        type: 'watch-series',
+        connectionId,
+        seriesId,
+        filter,
+        jsonPath,
+        topics,
+        view,
+        ...(more && more.length > 0 ? { more } : {}),
+      }),
     unwatchSeries: (seriesId) => send({ type: 'unwatch-series', connectionId, seriesId }),
     watchLatest: (watchId, filter, jsonPath) =>
       send({ type: 'watch-latest', connectionId, watchId, filter, jsonPath }),

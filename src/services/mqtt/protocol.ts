@@ -125,8 +125,10 @@ export type ConnectionCommand =
       seriesId: string;
       filter: string;
       jsonPath: string;
-      /** The topics to draw, picked by the user; absent draws the first that arrive. */
+      /** The topics to draw (line keys, see core/chart-series), picked by the user; absent draws the first that arrive. */
       topics?: string[];
+      /** More series drawn on the same chart, each its filter and field; absent is none. */
+      more?: SeriesSource[];
       /** What the chart shows; the same series watched again with a new view keeps its history. */
       view?: SeriesView;
     } & ForConnection)
@@ -384,9 +386,17 @@ export interface SeriesView {
   range?: { from: number; to: number };
 }
 
-/** A downsampled copy of one line of a chart (one topic matched by the chart's filter). */
+/** One series of a chart: the topics of a filter, the number at a field of their payloads. */
+export interface SeriesSource {
+  filter: string;
+  jsonPath: string;
+}
+
+/** A downsampled copy of one line of a chart (one topic matched by one of its series). */
 export interface SeriesLine {
   topic: string;
+  /** Which of the chart's series: absent for its own, n for the n-th of `more`. */
+  source?: number;
   times: Float64Array;
   values: Float64Array;
   /** Over every point in the span (not only those drawn); null when the span has none. */
@@ -399,7 +409,7 @@ export interface SeriesSnapshot {
   from: number;
   to: number;
   lines: SeriesLine[];
-  /** Topics that match the filter but are not drawn (at most a few hundred are named). */
+  /** Line keys (core/chart-series) of topics that match but are not drawn (a few hundred at most). */
   hiddenTopics: string[];
 }
 

@@ -3,6 +3,8 @@ import { Modal } from '../../../components/ui/modal.tsx';
 import { visibleText } from '../../../core/visible-text.ts';
 
 export interface LegendLine {
+  /** Names the line among the chart's (core/chart-series lineKey). */
+  key: string;
   topic: string;
   label: string;
   color: string;
@@ -13,13 +15,16 @@ export interface LegendLine {
 interface ChartLegendProps {
   title: string;
   lines: readonly LegendLine[];
-  /** Lines the user switched off in the legend. */
+  /** Keys of the lines the user switched off in the legend. */
   off: ReadonlySet<string>;
-  onToggle: (topic: string) => void;
+  onToggle: (key: string) => void;
+  /** Keys of the lines that match but are not drawn. */
   hiddenTopics: readonly string[];
   /** Whether the user picked the lines (rather than the first topics to arrive). */
   chosen: boolean;
-  onChoose: (topics: string[] | null) => void;
+  onChoose: (keys: string[] | null) => void;
+  /** A line key as the user reads it (its topic, and its series when there are several). */
+  describe: (key: string) => string;
   maxChosen: number;
 }
 
@@ -34,13 +39,13 @@ export function ChartLegend(props: ChartLegendProps) {
     <figcaption className="chart-legend-area">
       <ul className="chart-legend" aria-label={`Lines of ${title}`}>
         {lines.map((line) => (
-          <li key={line.topic}>
+          <li key={line.key}>
             <button
               type="button"
               className="legend-item"
-              aria-pressed={!off.has(line.topic)}
-              title={`${visibleText(line.topic)} (click to ${off.has(line.topic) ? 'show' : 'hide'})`}
-              onClick={() => onToggle(line.topic)}
+              aria-pressed={!off.has(line.key)}
+              title={`${visibleText(props.describe(line.key))} (click to ${off.has(line.key) ? 'show' : 'hide'})`}
+              onClick={() => onToggle(line.key)}
             >
               <span
                 className="legend-swatch"
@@ -88,14 +93,15 @@ function LineChooser({
   maxChosen,
   onChoose,
   onClose,
+  describe,
 }: ChartLegendProps & { onClose: () => void }) {
-  const all = [...lines.map((line) => line.topic), ...hiddenTopics];
-  const [picked, setPicked] = useState(() => new Set(lines.map((line) => line.topic)));
+  const all = [...lines.map((line) => line.key), ...hiddenTopics];
+  const [picked, setPicked] = useState(() => new Set(lines.map((line) => line.key)));
   const full = picked.size >= maxChosen;
-  const toggle = (topic: string) =>
+  const toggle = (key: string) =>
     setPicked((before) => {
       const next = new Set(before);
-      if (!next.delete(topic)) next.add(topic);
+      if (!next.delete(key)) next.add(key);
       return next;
     });
   return (
@@ -104,16 +110,16 @@ function LineChooser({
         {picked.size} of {all.length} topics picked; a chart draws at most {maxChosen}.
       </p>
       <ul className="line-chooser">
-        {all.map((topic) => (
-          <li key={topic}>
+        {all.map((key) => (
+          <li key={key}>
             <label className="checkbox">
               <input
                 type="checkbox"
-                checked={picked.has(topic)}
-                disabled={full && !picked.has(topic)}
-                onChange={() => toggle(topic)}
+                checked={picked.has(key)}
+                disabled={full && !picked.has(key)}
+                onChange={() => toggle(key)}
               />
-              <code>{visibleText(topic)}</code>
+              <code>{visibleText(describe(key))}</code>
             </label>
           </li>
         ))}
@@ -126,7 +132,7 @@ function LineChooser({
           type="button"
           className="button-primary"
           disabled={picked.size === 0}
-          onClick={() => onChoose(all.filter((topic) => picked.has(topic)))}
+          onClick={() => onChoose(all.filter((key) => picked.has(key)))}
         >
           Draw these lines
         </button>

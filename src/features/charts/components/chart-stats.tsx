@@ -2,7 +2,7 @@ import type { SeriesSnapshot } from '../../../services/mqtt/index.ts';
 import { formatValue } from '../chart-format.ts';
 
 interface StatsLine {
-  topic: string;
+  key: string;
   label: string;
   color: string;
   stats: SeriesSnapshot['lines'][number]['stats'];
@@ -36,7 +36,7 @@ export function ChartStats(props: {
         </thead>
         <tbody>
           {lines.map((line) => (
-            <tr key={line.topic}>
+            <tr key={line.key}>
               <th scope="row">
                 <span
                   className="legend-swatch"

@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { visibleText } from '../../../core/visible-text.ts';
 import type { KeyboardEvent, MouseEvent, PointerEvent } from 'react';
 import { plottedCsv } from '../../../core/chart-csv.ts';
@@ -10,7 +10,7 @@ import { extent, linearScale, nearestIndex, niceDomain } from '../../../core/cha
 import { formatClock } from '../../../core/format.ts';
 import { lineColor } from '../../../core/line-palette.ts';
 import { timeTicks } from '../../../core/time-ticks.ts';
-import { distinctLabels } from '../../../core/topic-label.ts';
+import { describeLineKey, lineKey, lineLabels, seriesLabel } from '../../../core/chart-series.ts';
 import { useElementSize } from '../../../components/ui/use-element-size.ts';
 import { useColorScheme } from '../../../components/ui/use-color-scheme.ts';
 import type { SeriesSnapshot } from '../../../services/mqtt/index.ts';
@@ -95,28 +95,35 @@ function LiveChart(props: LiveChartProps) {
   const zoomed = view?.range;
   const [off, setOff] = useState<ReadonlySet<string>>(() => new Set());
   const scheme = useColorScheme();
-  const toggle = (topic: string) =>
+  /** Lines are switched off by key: one topic may draw a line in each of several series. */
+  const toggle = (key: string) =>
     setOff((before) => {
       const next = new Set(before);
-      if (!next.delete(topic)) next.add(topic);
+      if (!next.delete(key)) next.add(key);
       return next;
     });
 
+  const { filter, jsonPath, seriesName, extraSeries } = spec;
+  const named = useMemo(
+    () => ({ filter, jsonPath, seriesName, extraSeries }),
+    [filter, jsonPath, seriesName, extraSeries],
+  );
   const lines = useMemo(() => {
     const snapshotLines = snapshot?.lines ?? [];
-    const labels = distinctLabels(
-      spec.filter,
-      snapshotLines.map((line) => line.topic),
-    );
+    const labels = lineLabels(named, snapshotLines);
+    const several = (named.extraSeries?.length ?? 0) > 0;
     return snapshotLines.map((line, index) => ({
       ...line,
+      key: lineKey(line.topic, line.source ?? 0),
       label: visibleText(labels[index] ?? line.topic),
+      ...(several ? { series: seriesLabel(named, line.source ?? 0) } : {}),
       color: lineColor(index, scheme),
       last: line.stats?.last,
     }));
-  }, [snapshot, spec.filter, scheme]);
+  }, [snapshot, named, scheme]);
+  const describeLine = useCallback((key: string) => describeLineKey(named, key), [named]);
 
-  const shown = useMemo(() => lines.filter((line) => !off.has(line.topic)), [lines, off]);
+  const shown = useMemo(() => lines.filter((line) => !off.has(line.key)), [lines, off]);
 
   // About two points per pixel column; rounded so a resize by a pixel does not ask again.
   const plotWidth = Math.max(0, plot.width - MARGIN.left - MARGIN.right);
@@ -249,6 +256,7 @@ function LiveChart(props: LiveChartProps) {
   const legendLines = useMemo(
     () =>
       lines.map((line) => ({
+        key: line.key,
         topic: line.topic,
         label: line.label,
         color: line.color,
@@ -267,7 +275,7 @@ function LiveChart(props: LiveChartProps) {
       timeDomain.min + Math.min(1, Math.max(0, fraction)) * (timeDomain.max - timeDomain.min);
     const readings = shown.map((line) => {
       const index = nearestIndex(line.times, time);
-      return { key: line.topic, label: line.label, color: line.color, value: line.values[index] };
+      return { key: line.key, label: line.label, color: line.color, value: line.values[index] };
     });
     return { x: geometry.x(time), time, readings };
   }
@@ -483,7 +491,7 @@ function LiveChart(props: LiveChartProps) {
                 {/* Fills first, all behind every line; translucent so the lines behind show. */}
                 {geometry.areas.map((area, index) => (
                   <path
-                    key={shown[index]?.topic ?? index}
+                    key={shown[index]?.key ?? index}
                     className="chart-area-fill"
                     d={area}
                     stroke="none"
@@ -492,7 +500,7 @@ function LiveChart(props: LiveChartProps) {
                   />
                 ))}
                 {geometry.paths.map(({ dense, fill, connectors }, index) => (
-                  <g key={shown[index]?.topic ?? index} className="chart-line-group">
+                  <g key={shown[index]?.key ?? index} className="chart-line-group">
                     {dense && (
                       <path
                         className="chart-line chart-line-dense"
@@ -586,6 +594,7 @@ function LiveChart(props: LiveChartProps) {
           hiddenTopics={snapshot?.hiddenTopics ?? []}
           chosen={spec.topics !== undefined}
           onChoose={onChooseTopics}
+          describe={describeLine}
           maxChosen={MAX_CHOSEN_LINES}
         />
       )}

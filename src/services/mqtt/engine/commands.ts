@@ -80,9 +80,9 @@ const handlers: Handlers = {
   'stop-repeat': ({ repeat }, { repeatId }) => {
     if (repeat?.repeatId === repeatId) repeat.stop();
   },
-  'watch-series': ({ sinks, pipeline }, { seriesId, filter, jsonPath, topics, view }) => {
+  'watch-series': ({ sinks, pipeline }, { seriesId, filter, jsonPath, topics, view, more }) => {
     // Only the view changed (window, width, zoom): the history stays, nothing to backfill.
-    if (!sinks.series.watch(seriesId, filter, jsonPath, topics, view)) return;
+    if (!sinks.series.watch(seriesId, filter, jsonPath, topics, view, more)) return;
     // With the message's MQTT 5 properties: its content type may be what chose its decoder.
     sinks.series.backfill(
       seriesId,

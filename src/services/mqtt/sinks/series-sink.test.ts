@@ -230,6 +230,71 @@ describe('SeriesSink', () => {
   });
 });
 
+describe('SeriesSink: several series on one chart', () => {
+  const more = [
+    { filter: 'plant/+/env', jsonPath: 'humidity' },
+    { filter: 'dev', jsonPath: 'temperature' },
+  ];
+
+  it('draws the lines of every series, each read at its own field', () => {
+    const feed = new Feed();
+    feed.sink.watch('mix', 'site/+/temperature', '', undefined, undefined, more);
+    feed.ingest('site/a/temperature', bytes('21.5'), 1);
+    feed.ingest('plant/p1/env', bytes('{"humidity":48,"temperature":19}'), 2);
+    feed.ingest('dev', bytes('{"temperature":30}'), 3);
+    const snapshot = feed.takeSnapshot(10_000);
+    expect(
+      snapshot?.lines.map((line) => [line.topic, line.source, Array.from(line.values)]),
+    ).toEqual([
+      ['site/a/temperature', undefined, [21.5]],
+      ['plant/p1/env', 1, [48]],
+      ['dev', 2, [30]],
+    ]);
+  });
+
+  it('draws one topic twice when two series read two of its fields', () => {
+    const feed = new Feed();
+    feed.sink.watch('env', 'plant/+/env', 'temperature', undefined, undefined, more.slice(0, 1));
+    feed.ingest('plant/p1/env', bytes('{"humidity":48,"temperature":19}'), 2);
+    const lines = feed.takeSnapshot(10_000)?.lines ?? [];
+    expect(lines.map((line) => [line.topic, line.source ?? 0, line.values[0]])).toEqual([
+      ['plant/p1/env', 0, 19],
+      ['plant/p1/env', 1, 48],
+    ]);
+  });
+
+  it('picks and hides lines by their key, so a topic of an extra series can be chosen', () => {
+    const feed = new Feed();
+    feed.sink.watch('mix', 'site/+/temperature', '', ['plant/p2/env#1'], undefined, more);
+    feed.ingest('site/a/temperature', bytes('21.5'), 1);
+    feed.ingest('plant/p1/env', bytes('{"humidity":48}'), 2);
+    feed.ingest('plant/p2/env', bytes('{"humidity":50}'), 3);
+    const snapshot = feed.takeSnapshot(10_000);
+    expect(snapshot?.lines.map((line) => [line.topic, line.source])).toEqual([['plant/p2/env', 1]]);
+    expect(snapshot?.hiddenTopics).toEqual(['site/a/temperature', 'plant/p1/env#1']);
+  });
+
+  it('starts afresh when a series is added, and backfills every series from the recorder', () => {
+    const store = new MessageStore();
+    store.record({
+      topic: 'dev',
+      payload: bytes('{"temperature":7}'),
+      time: 5,
+      qos: 0,
+      retain: false,
+    });
+    const registry = createDecoderRegistry();
+    const feed = new Feed();
+    feed.sink.watch('s', 'dev', 'humidity');
+    expect(feed.sink.watch('s', 'dev', 'humidity', undefined, undefined, more.slice(1))).toBe(true);
+    feed.sink.backfill('s', store, (topic, payload) => registry.decode({ topic, payload }));
+    const lines = feed.takeSnapshot(10_000)?.lines ?? [];
+    expect(lines.map((line) => [line.topic, line.source, Array.from(line.values)])).toEqual([
+      ['dev', 1, [7]],
+    ]);
+  });
+});
+
 describe('SeriesSink backfill', () => {
   it('a chart added later starts with what the recorder already holds', () => {
     const store = new MessageStore();

@@ -6,7 +6,14 @@ import type { DecodedPayload } from '../../../core/decoders/index.ts';
 import type { MessageStore } from '../../../core/recorder/message-store.ts';
 import type { IngestedMessage } from '../engine/ingested-message.ts';
 import type { FlushBudget, Sink } from '../engine/sink.ts';
-import type { ConnectionBatch, SeriesLine, SeriesSnapshot, SeriesView } from '../protocol.ts';
+import { lineKey, MAX_EXTRA_SERIES, splitLineKey } from '../../../core/chart-series.ts';
+import type {
+  ConnectionBatch,
+  SeriesLine,
+  SeriesSnapshot,
+  SeriesSource,
+  SeriesView,
+} from '../protocol.ts';
 import { forEachRecordedMatch } from './recorded-matches.ts';
 
 /** Points kept per line: a day at one sample a second (older ones are folded, see SeriesHistory). */
@@ -39,18 +46,25 @@ export function snapshotInterval(view: SeriesView): number {
   return Math.min(MAX_SNAPSHOT_INTERVAL_MS, Math.max(SNAPSHOT_INTERVAL_MS, perColumn));
 }
 
+/** One series of a chart as the sink reads it: which topics, and where their number is. */
+interface ReadSource {
+  matches: (topic: string) => boolean;
+  path: JsonPath;
+}
+
 interface WatchedSeries {
   id: string;
   lastSnapshotAt: number;
-  matches: (topic: string) => boolean;
-  path: JsonPath;
+  /** The chart's own series first, then its extra ones (a line's `source` is the index). */
+  sources: ReadSource[];
+  /** By line key (core/chart-series): the topic, `topic#n` for the n-th extra series. */
   lines: Map<string, SeriesHistory>;
   /** Filter, path and topics as watched, to tell a new source from a new view. */
   source: string;
   view: SeriesView;
-  /** The topics the user picked; null draws the first LINES_PER_SERIES that arrive. */
+  /** The line keys the user picked; null draws the first LINES_PER_SERIES that arrive. */
   chosen: ReadonlySet<string> | null;
-  /** Matching topics that are not drawn, so the chart can say how many and offer them. */
+  /** Line keys of matching topics that are not drawn, so the chart can say how many and offer them. */
   hidden: Set<string>;
   changed: boolean;
 }
@@ -73,8 +87,10 @@ export class SeriesSink implements Sink {
     jsonPath: string,
     topics?: readonly string[],
     view?: SeriesView,
+    more: readonly SeriesSource[] = [],
   ): boolean {
-    const source = JSON.stringify([filter, jsonPath, topics ?? null]);
+    const extra = more.slice(0, MAX_EXTRA_SERIES);
+    const source = JSON.stringify([filter, jsonPath, topics ?? null, extra]);
     const shown = sanitizeView(view);
     const existing = this.series.get(id);
     if (existing && existing.source === source) {
@@ -84,13 +100,11 @@ export class SeriesSink implements Sink {
       existing.lastSnapshotAt = 0;
       return false;
     }
-    const parsed = parseJsonPath(jsonPath);
     this.series.set(id, {
       source,
       view: shown,
       id,
-      matches: compileTopicFilter(filter),
-      path: parsed.ok ? parsed.path : [],
+      sources: [{ filter, jsonPath }, ...extra].map(readSource),
       lines: new Map(),
       chosen: topics ? new Set(topics.slice(0, MAX_CHOSEN_LINES)) : null,
       hidden: new Set(),
@@ -100,13 +114,13 @@ export class SeriesSink implements Sink {
     return true;
   }
 
-  /** Whether `topic` (which matches) gets a line; if not, it is noted as hidden. O(1). */
-  private drawn(watched: WatchedSeries, topic: string): boolean {
+  /** Whether the line `key` (whose topic matches) is drawn; if not, it is noted as hidden. O(1). */
+  private drawn(watched: WatchedSeries, key: string): boolean {
     const room = watched.chosen
-      ? watched.chosen.has(topic)
-      : watched.lines.has(topic) || watched.lines.size < LINES_PER_SERIES;
-    if (!room && !watched.hidden.has(topic) && watched.hidden.size < HIDDEN_TOPICS_KEPT) {
-      watched.hidden.add(topic);
+      ? watched.chosen.has(key)
+      : watched.lines.has(key) || watched.lines.size < LINES_PER_SERIES;
+    if (!room && !watched.hidden.has(key) && watched.hidden.size < HIDDEN_TOPICS_KEPT) {
+      watched.hidden.add(key);
       watched.changed = true;
     }
     return room;
@@ -126,28 +140,37 @@ export class SeriesSink implements Sink {
     const watched = this.series.get(id);
     if (!watched || store.size === 0) return;
     const collected = new Map<string, { times: number[]; values: number[] }>();
-    forEachRecordedMatch(store, watched.matches, (message, topic) => {
-      let line = collected.get(topic);
-      if (!line) {
-        const room = watched.chosen ? watched.chosen.has(topic) : collected.size < LINES_PER_SERIES;
-        if (!room) {
-          if (watched.hidden.size < HIDDEN_TOPICS_KEPT) watched.hidden.add(topic);
-          return;
+    const { sources } = watched;
+    const matchesAny = (topic: string) => sources.some((source) => source.matches(topic));
+    forEachRecordedMatch(store, matchesAny, (message, topic) => {
+      let decoded: DecodedPayload | null = null;
+      for (let index = 0; index < sources.length; index += 1) {
+        const source = sources[index] as ReadSource;
+        if (!source.matches(topic)) continue;
+        const key = lineKey(topic, index);
+        let line = collected.get(key);
+        if (!line) {
+          const room = watched.chosen ? watched.chosen.has(key) : collected.size < LINES_PER_SERIES;
+          if (!room) {
+            if (watched.hidden.size < HIDDEN_TOPICS_KEPT) watched.hidden.add(key);
+            continue;
+          }
+          line = { times: [], values: [] };
+          collected.set(key, line);
         }
-        line = { times: [], values: [] };
-        collected.set(topic, line);
+        if (line.times.length >= POINTS_PER_LINE) continue;
+        decoded ??= decode(topic, store.payloadOf(message), message);
+        const value = readChartValue(decoded, source.path);
+        if (value === null) continue;
+        line.times.push(store.timeOf(message));
+        line.values.push(value);
       }
-      if (line.times.length >= POINTS_PER_LINE) return;
-      const value = readChartValue(decode(topic, store.payloadOf(message), message), watched.path);
-      if (value === null) return;
-      line.times.push(store.timeOf(message));
-      line.values.push(value);
     });
-    for (const [topic, { times, values }] of collected) {
+    for (const [key, { times, values }] of collected) {
       if (times.length === 0) continue;
       const history = new SeriesHistory(POINTS_PER_LINE);
       for (let i = times.length - 1; i >= 0; i -= 1) history.push(times[i] ?? 0, values[i] ?? 0);
-      watched.lines.set(topic, history);
+      watched.lines.set(key, history);
     }
     watched.changed = true;
   }
@@ -159,20 +182,27 @@ export class SeriesSink implements Sink {
   ingest(message: IngestedMessage): void {
     if (this.series.size === 0) return;
     let decoded: DecodedPayload | null = null;
+    const { topic } = message;
     for (const watched of this.series.values()) {
-      if (!watched.matches(message.topic)) continue;
-      let line = watched.lines.get(message.topic);
-      if (!line && !this.drawn(watched, message.topic)) continue;
-      decoded ??= message.decoded();
-      const value = readChartValue(decoded, watched.path);
-      if (value === null) continue;
-      if (!line) {
-        line = new SeriesHistory(POINTS_PER_LINE);
-        watched.lines.set(message.topic, line);
+      const { sources } = watched;
+      for (let index = 0; index < sources.length; index += 1) {
+        const source = sources[index] as ReadSource;
+        if (!source.matches(topic)) continue;
+        // Only an extra series builds a key; the chart's own lines are keyed by their topic.
+        const key = index === 0 ? topic : lineKey(topic, index);
+        let line = watched.lines.get(key);
+        if (!line && !this.drawn(watched, key)) continue;
+        decoded ??= message.decoded();
+        const value = readChartValue(decoded, source.path);
+        if (value === null) continue;
+        if (!line) {
+          line = new SeriesHistory(POINTS_PER_LINE);
+          watched.lines.set(key, line);
+        }
+        line.push(message.time, value);
+        // A zoomed (paused) chart keeps recording but is not redrawn for points past its span.
+        if (!watched.view.range || message.time <= watched.view.range.to) watched.changed = true;
       }
-      line.push(message.time, value);
-      // A zoomed (paused) chart keeps recording but is not redrawn for points past its span.
-      if (!watched.view.range || message.time <= watched.view.range.to) watched.changed = true;
     }
   }
 
@@ -224,9 +254,12 @@ export class SeriesSink implements Sink {
       from = to - view.windowMs;
     }
     const lines: SeriesLine[] = [];
-    for (const [topic, history] of stalest.lines) {
+    for (const [key, history] of stalest.lines) {
       const { times, values, stats } = history.slice(from, to, view.points);
-      lines.push({ topic, times, values, stats });
+      const { topic, source } = splitLineKey(key);
+      lines.push(
+        source === 0 ? { topic, times, values, stats } : { topic, source, times, values, stats },
+      );
     }
     return { seriesId: stalest.id, from, to, lines, hiddenTopics: [...stalest.hidden] };
   }
@@ -238,6 +271,11 @@ export class SeriesSink implements Sink {
       watched.changed = true;
     }
   }
+}
+
+function readSource({ filter, jsonPath }: SeriesSource): ReadSource {
+  const parsed = parseJsonPath(jsonPath);
+  return { matches: compileTopicFilter(filter), path: parsed.ok ? parsed.path : [] };
 }
 
 /** A view from the page, bounded: a window of a second to a day, a sane number of points. */

@@ -1,5 +1,7 @@
 import { readChartLook, withChartLook } from '../../../../core/chart-look.ts';
 import type { ChartLook } from '../../../../core/chart-look.ts';
+import { readChartSeries, withChartSeries } from '../../../../core/chart-series.ts';
+import type { ChartSeriesFields } from '../../../../core/chart-series.ts';
 import {
   CHART_WINDOWS,
   chartWindow,
@@ -16,12 +18,12 @@ const MAX_CHOSEN_TOPICS = 20;
  * A time chart on the grid: one line per topic its filter matches, over a window. It is the
  * same chart as the Charts panel's (LiveChart), fed by the same series in the worker.
  */
-export interface ChartWidgetOptions extends Partial<ChartLook> {
+export interface ChartWidgetOptions extends Partial<ChartLook>, ChartSeriesFields {
   kind: 'chart';
   unit: string;
   /** One of CHART_WINDOWS. */
   windowMs: number;
-  /** The topics the user chose to draw; absent draws the first that arrive. */
+  /** The lines the user chose to draw (keys, see core/chart-series); absent draws the first that arrive. */
   topics?: string[];
 }
 
@@ -51,13 +53,15 @@ export function readChartWidget(fields: Fields): ChartWidgetOptions {
     );
   const look = readChartLook(fields);
   if (!look) throw new SpecProblem('its "style", "thresholds" or "bands" cannot be read');
+  const series = readChartSeries(fields);
+  if (typeof series === 'string') throw new SpecProblem(series);
   const options: ChartWidgetOptions = {
     kind: 'chart',
     unit: text(fields, 'unit', { max: 20 }),
     windowMs,
     ...readTopics(fields),
   };
-  return withChartLook(options, look);
+  return withChartSeries(withChartLook(options, look), series);
 }
 
 /** What a chart widget reads and shows, as the chart itself takes it. */
@@ -80,8 +84,11 @@ export function chartOfWidget(widget: ChartWidgetSource): ChartSpec {
     windowMs: widget.windowMs,
   };
   if (widget.topics) chart.topics = widget.topics;
-  const { style, thresholds, bands } = widget;
-  return withChartLook(chart, { style, thresholds, bands });
+  const { style, thresholds, bands, seriesName, extraSeries } = widget;
+  return withChartSeries(withChartLook(chart, { style, thresholds, bands }), {
+    seriesName,
+    extraSeries,
+  });
 }
 
 /** A Charts panel chart as a widget of the dashboard (two columns by two rows): same source and look. */
@@ -92,7 +99,7 @@ export function widgetOfChart(
   width: number;
   height: number;
 } {
-  const { style, thresholds, bands } = chart;
+  const { style, thresholds, bands, seriesName, extraSeries } = chart;
   const widget: ChartWidgetSource & { width: number; height: number } = {
     id,
     kind: 'chart',
@@ -106,5 +113,8 @@ export function widgetOfChart(
     height: 2,
     ...(chart.topics ? { topics: [...chart.topics] } : {}),
   };
-  return withChartLook(widget, { style, thresholds, bands });
+  return withChartSeries(withChartLook(widget, { style, thresholds, bands }), {
+    seriesName,
+    extraSeries,
+  });
 }
