@@ -330,6 +330,35 @@ test.describe('dashboards', () => {
     await expect.poll(() => firstFour(page)).toEqual([LINE_NODE, GAUGE, NUMBER, STATUS]);
   });
 
+  test('a widget is resized with the mouse by dragging its corner, snapping to grid cells', async ({
+    page,
+    scope,
+  }) => {
+    await openDashboard(page, scope);
+    await startEditing(page);
+    const gauge = page.locator('.widget-cell').filter({ hasText: GAUGE });
+    await expect(gauge).toHaveAttribute('data-width', '1');
+    await expect(gauge).toHaveAttribute('data-height', '1');
+    const box = await gauge.boundingBox();
+    const corner = await gauge.locator('.widget-resize').boundingBox();
+    if (!box || !corner) throw new Error('the gauge or its corner has no box');
+    // One cell wider and one taller: the cell's own size plus the gap, a little more.
+    await page.mouse.move(corner.x + corner.width / 2, corner.y + corner.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(corner.x + box.width * 0.6, corner.y + box.height * 0.3, { steps: 4 });
+    await page.mouse.move(corner.x + box.width * 1.1, corner.y + box.height * 1.1, { steps: 4 });
+    // Shown while dragging, before it is let go.
+    await expect(gauge).toHaveAttribute('data-width', '2');
+    await page.mouse.up();
+    await expect(gauge).toHaveAttribute('data-width', '2');
+    await expect(gauge).toHaveAttribute('data-height', '2');
+    // Not a move: the order is the demo's.
+    await expect.poll(() => firstFour(page)).toEqual([GAUGE, NUMBER, STATUS, LINE_NODE]);
+    await page.reload();
+    await expect(gauge).toHaveAttribute('data-width', '2');
+    await expect(gauge).toHaveAttribute('data-height', '2');
+  });
+
   test('export then import reproduces the dashboard', async ({ page, scope }, testInfo) => {
     await openDashboard(page, scope);
     await expect(page.getByRole('meter').first()).toBeVisible();

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { CSSProperties, DragEvent } from 'react';
 import { PanelBoundary } from '../../../components/ui/panel.tsx';
@@ -6,6 +7,8 @@ import type { WidgetSpec } from '../dashboard-model.ts';
 import { DashboardContext } from '../dashboard-context.ts';
 import { moveWidget, moveWidgetTo, removeWidget, resizeWidget } from '../dashboard-store.ts';
 import { WidgetView } from '../widgets/widget-view.tsx';
+import { ResizeHandle } from './resize-handle.tsx';
+import type { CellSize } from './resize-handle.tsx';
 
 const DRAG_TYPE = 'application/x-mqtt-scope-widget';
 
@@ -20,12 +23,17 @@ interface WidgetFrameProps {
 
 /**
  * One widget on the grid: its title, its view inside its own error boundary, and while the
- * dashboard is edited, buttons to move, resize, edit and remove it (dragging moves it too).
+ * dashboard is edited, buttons to move, resize, edit and remove it (dragging moves it too, and
+ * its corner resizes it).
  */
 export function WidgetFrame({ spec, index, count, editing, now, onEdit }: WidgetFrameProps) {
   const { store, data } = DashboardContext.use();
   const values = useStore(data, (state) => state.values[spec.id]);
   const name = spec.title || spec.filter;
+  // The size shown while the corner is dragged, before it is saved.
+  const [resizing, setResizing] = useState<CellSize | null>(null);
+  const width = resizing?.width ?? spec.width;
+  const height = resizing?.height ?? spec.height;
   const drop = (event: DragEvent) => {
     const dragged = event.dataTransfer.getData(DRAG_TYPE);
     if (!dragged) return;
@@ -47,9 +55,9 @@ export function WidgetFrame({ spec, index, count, editing, now, onEdit }: Widget
   return (
     <li
       className={`widget-cell widget-${spec.kind}`}
-      style={{ '--widget-w': spec.width, '--widget-h': spec.height } as CSSProperties}
-      data-width={spec.width}
-      data-height={spec.height}
+      style={{ '--widget-w': width, '--widget-h': height } as CSSProperties}
+      data-width={width}
+      data-height={height}
       draggable={editing}
       onDragStart={(event) => {
         event.dataTransfer.setData(DRAG_TYPE, spec.id);
@@ -100,6 +108,13 @@ export function WidgetFrame({ spec, index, count, editing, now, onEdit }: Widget
             {tool('Edit', '✎', onEdit)}
             {tool('Remove', '✕', () => removeWidget(store, spec.id))}
           </div>
+        )}
+        {editing && (
+          <ResizeHandle
+            size={{ width: spec.width, height: spec.height }}
+            onPreview={setResizing}
+            onResize={(size) => resizeWidget(store, spec.id, size.width, size.height)}
+          />
         )}
       </article>
     </li>
