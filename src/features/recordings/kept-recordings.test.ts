@@ -43,6 +43,15 @@ const settled = (kept: ReturnType<typeof setUp>['kept']) =>
   });
 
 describe('kept recordings', () => {
+  it('asks the browser to keep the site’s storage once a file is kept, not before', async () => {
+    const persist = vi.fn(() => Promise.resolve(true));
+    const { kept } = setUp(createMemoryFileStore(), { persist });
+    await settled(kept);
+    expect(persist).not.toHaveBeenCalled();
+    await kept.keep(file('a.jsonl', 'aaa'));
+    expect(persist).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps an opened file and lists it again after a reload, newest first', async () => {
     const files = createMemoryFileStore();
     const first = setUp(files);

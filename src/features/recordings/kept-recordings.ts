@@ -53,6 +53,8 @@ export interface KeptRecordingsOptions {
   budgetBytes?: number;
   /** What the browser still allows the site (navigator.storage.estimate). */
   estimate?: () => Promise<{ quota?: number; usage?: number } | undefined>;
+  /** Asks the browser not to evict the site's storage (navigator.storage.persist). */
+  persist?: () => Promise<unknown>;
   now?: () => number;
   newId?: () => string;
 }
@@ -100,6 +102,20 @@ function describeError(error: unknown): string {
   return `the browser refused to store it (${message})`;
 }
 
+/**
+ * Kept captures (and the saved dashboards beside them) should outlive a browser's clean-up of
+ * storage under pressure. Asked only when the user keeps a file, so a first visit shows no prompt
+ * (Firefox asks; Chromium decides by itself); a refusal changes nothing.
+ */
+function browserPersist(): Promise<unknown> {
+  const storage = globalThis.navigator?.storage;
+  if (!storage?.persist || !storage.persisted) return Promise.resolve(false);
+  return storage
+    .persisted()
+    .then((already) => already || storage.persist())
+    .catch(() => false);
+}
+
 function browserEstimate(): Promise<{ quota?: number; usage?: number } | undefined> {
   const storage = globalThis.navigator?.storage;
   if (!storage?.estimate) return Promise.resolve(undefined);
@@ -112,6 +128,7 @@ export function createKeptRecordings(
     tell,
     budgetBytes = KEPT_RECORDINGS_BUDGET,
     estimate = browserEstimate,
+    persist = browserPersist,
     now = Date.now,
     newId = () => `kept-${now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
   }: KeptRecordingsOptions,
@@ -189,6 +206,7 @@ export function createKeptRecordings(
         pending -= file.size;
       }
       store.setState(({ entries: current }) => ({ entries: newestFirst([...current, entry]) }));
+      void persist();
       return { kept: true, id: entry.id };
     },
     async read(id) {
