@@ -177,7 +177,7 @@ test.describe('dashboards', () => {
     await expect(legend).toContainText('gh-01');
     await expect(legend).toContainText('gh-02');
     await expect(legend).toContainText('%');
-    await expect.poll(async () => Number(await chart.getAttribute('data-span-ms'))).toBe(900_000);
+    await expect(chart).toHaveAttribute('data-window-ms', '900000');
 
     await chart.getByRole('combobox', { name: 'Window' }).selectOption({ label: '1 h' });
     await page.reload();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_ZOOM_MS, dragSpan, panSpan, timeAt, zoomSpan } from './chart-zoom.ts';
+import { MIN_ZOOM_MS, dragSpan, liveSpan, panSpan, timeAt, zoomSpan } from './chart-zoom.ts';
 
 const span = { from: 10_000, to: 20_000 };
 
@@ -26,5 +26,23 @@ describe('chart zoom', () => {
   it('pans by a fraction of the span', () => {
     expect(panSpan(span, -0.5)).toEqual({ from: 5_000, to: 15_000 });
     expect(panSpan(span, 0.5)).toEqual({ from: 15_000, to: 25_000 });
+  });
+});
+
+describe('liveSpan', () => {
+  const window = { from: 0, to: 60_000 };
+
+  it('shows from the oldest point while the data is shorter than the window', () => {
+    expect(liveSpan(window, 50_000)).toEqual({ from: 50_000, to: 60_000 });
+  });
+
+  it('shows the whole window once the data (nearly) covers it', () => {
+    expect(liveSpan(window, 0)).toEqual(window);
+    expect(liveSpan(window, 1_000)).toEqual(window);
+  });
+
+  it('shows the whole window for a single point or no points', () => {
+    expect(liveSpan(window, 60_000)).toEqual(window);
+    expect(liveSpan(window, Infinity)).toEqual(window);
   });
 });

@@ -49,3 +49,18 @@ function withMinimum(span: TimeSpan): TimeSpan {
   const middle = (span.from + span.to) / 2;
   return { from: middle - MIN_ZOOM_MS / 2, to: middle + MIN_ZOOM_MS / 2 };
 }
+
+/** Data reaching this close to the window's start (a fraction of it) fills the window. */
+const FILLED = 0.02;
+
+/**
+ * What a live chart shows of its window: all of it once the data covers it, and until then the
+ * span from the oldest point to the newest, widening as the data does. A chart opened a few
+ * seconds ago (a first visit, a demo) reads as a chart, not as a sliver at its right edge.
+ * A single point, or data that starts at the window's start, shows the whole window.
+ */
+export function liveSpan(window: TimeSpan, oldest: number): TimeSpan {
+  const length = window.to - window.from;
+  if (!(oldest < window.to) || oldest - window.from <= FILLED * length) return window;
+  return { from: oldest, to: window.to };
+}

@@ -2,7 +2,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { visibleText } from '../../../core/visible-text.ts';
 import type { KeyboardEvent, MouseEvent, PointerEvent } from 'react';
 import { plottedCsv } from '../../../core/chart-csv.ts';
-import { dragSpan, panSpan, zoomSpan } from '../../../core/chart-zoom.ts';
+import { dragSpan, liveSpan, panSpan, zoomSpan } from '../../../core/chart-zoom.ts';
 import type { TimeSpan } from '../../../core/chart-zoom.ts';
 import { Surface } from 'recharts';
 import { areaPath, envelopePaths, linePath } from '../../../core/chart-path.ts';
@@ -136,14 +136,17 @@ function LiveChart(props: LiveChartProps) {
     }
   }, [points, onView]);
 
-  // The span asked for (the window, or the zoom), not only where the points happen to be.
-  const timeDomain = useMemo(
-    () =>
-      snapshot && snapshot.to > snapshot.from
-        ? { min: snapshot.from, max: snapshot.to }
-        : extent(shown.map((line) => line.times)),
-    [snapshot, shown],
-  );
+  // The span asked for: the zoom, or the window (from the oldest point while it fills, so the
+  // lines do not start as a sliver at the right edge). All lines count, drawn or switched off,
+  // so toggling one never moves the axis.
+  const timeDomain = useMemo(() => {
+    if (!snapshot || !(snapshot.to > snapshot.from)) return extent(shown.map((line) => line.times));
+    const asked = { from: snapshot.from, to: snapshot.to };
+    let oldest = Infinity;
+    for (const line of snapshot.lines) oldest = Math.min(oldest, line.times[0] ?? Infinity);
+    const { from, to } = zoomed ? asked : liveSpan(asked, oldest);
+    return { min: from, max: to };
+  }, [snapshot, shown, zoomed]);
 
   const geometry = useMemo(() => {
     // A zoom on a span with no points still draws its axes (and can be panned out of).
@@ -292,6 +295,7 @@ function LiveChart(props: LiveChartProps) {
       data-points={pointCount}
       data-lines={shown.length}
       data-span-ms={span ? span.to - span.from : undefined}
+      data-window-ms={zoomed ? undefined : windowMs}
     >
       <div className="chart-toolbar" role="toolbar" aria-label={`View of ${spec.title}`}>
         <ChartWindowSelect
