@@ -29,6 +29,16 @@ async function startEditing(page: Page) {
   await expect(page.getByRole('group', { name: 'Dashboard editing' })).toBeVisible();
 }
 
+/** The dialog of a new time chart, opened from the editing toolbar, with its title filled. */
+async function newChartDialog(page: Page, title: string) {
+  await startEditing(page);
+  await page.getByLabel('Widget kind').selectOption('chart');
+  await page.getByRole('button', { name: '+ Add widget' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add time chart' });
+  await dialog.getByLabel('Title').fill(title);
+  return dialog;
+}
+
 const SCREENS = [
   { width: 1920, height: 1080 },
   { width: 1280, height: 720 },
@@ -155,11 +165,7 @@ test.describe('dashboards', () => {
     scope,
   }) => {
     await openDashboard(page, scope);
-    await startEditing(page);
-    await page.getByLabel('Widget kind').selectOption('chart');
-    await page.getByRole('button', { name: '+ Add widget' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Add time chart' });
-    await dialog.getByLabel('Title').fill('Humidity by device');
+    const dialog = await newChartDialog(page, 'Humidity by device');
     await dialog.getByLabel('Topic filter').fill('demo/greenhouse/+/telemetry');
     await dialog.getByLabel('JSON field (optional)').fill('humidity');
     await dialog.getByLabel('Unit').fill('%');
@@ -193,11 +199,7 @@ test.describe('dashboards', () => {
     scope,
   }) => {
     await openDashboard(page, scope);
-    await startEditing(page);
-    await page.getByLabel('Widget kind').selectOption('chart');
-    await page.getByRole('button', { name: '+ Add widget' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Add time chart' });
-    await dialog.getByLabel('Title').fill('Greenhouse climate');
+    const dialog = await newChartDialog(page, 'Greenhouse climate');
     await dialog
       .getByLabel('Topic filter', { exact: true })
       .fill('demo/greenhouse/gh-01/telemetry');

@@ -112,7 +112,12 @@ export type MessageView = StoreApi<MessageViewState> & {
 };
 
 /** The rows and counters redraw at most 20 times a second, however fast messages arrive. */
-const LIVE_REDRAW_MS = 50;
+export const LIVE_REDRAW_MS = 50;
+/**
+ * Scrolled out of sight (below a tall dashboard), twice a second: nobody reads them, while at
+ * 20 a second their layout and paint cost the dashboard's frames.
+ */
+export const UNSEEN_REDRAW_MS = 500;
 
 export function createMessageView(): MessageView {
   const view = Object.assign(

@@ -41,11 +41,22 @@ export function OptionalNumberField({ label, value, onChange }: FieldProps<numbe
 }
 
 /** A labelled text input. */
-export function TextField({ label, value, onChange }: FieldProps<string>) {
+export function TextField({
+  label,
+  value,
+  onChange,
+  placeholder,
+  maxLength,
+}: FieldProps<string> & { placeholder?: string; maxLength?: number }) {
   return (
     <label className="field">
       <span>{label}</span>
-      <input value={value} onChange={(e) => onChange(e.target.value)} />
+      <input
+        value={value}
+        placeholder={placeholder}
+        maxLength={maxLength}
+        onChange={(e) => onChange(e.target.value)}
+      />
     </label>
   );
 }

@@ -1,12 +1,19 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { visibleText } from '../../../core/visible-text.ts';
 import type { KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { useElementSize } from '../../../components/ui/use-element-size.ts';
+import { useInView } from '../../../components/ui/use-in-view.ts';
 import { formatBytes } from '../../../core/payload.ts';
 import { formatTime } from '../../../core/format.ts';
 import type { MessageRow } from '../../../services/mqtt/index.ts';
-import { fetchRecordedRows, selectRow, visibleRows } from '../messages-store.ts';
+import {
+  fetchRecordedRows,
+  LIVE_REDRAW_MS,
+  selectRow,
+  UNSEEN_REDRAW_MS,
+  visibleRows,
+} from '../messages-store.ts';
 import type { MessageView, RowKey } from '../messages-store.ts';
 import { MessagesContext } from '../messages-context.ts';
 import { usePacedRedraw } from '../redraw-pacer.ts';
@@ -62,6 +69,23 @@ export function MessageList({
   const { count, rowAt, recorded } = useRowSource(view);
   const [viewport, attachViewport] = useElementSize<HTMLDivElement>();
   const element = useRef<HTMLDivElement | null>(null);
+  const [listElement, setListElement] = useState<HTMLDivElement | null>(null);
+  // Stable, so React attaches it once, not on every paced redraw.
+  const attachList = useCallback(
+    (node: HTMLDivElement | null) => {
+      element.current = node;
+      attachViewport(node);
+      setListElement(node);
+    },
+    [attachViewport],
+  );
+  useInView(
+    listElement,
+    useCallback(
+      (inView: boolean) => view.pacer.setPace(inView ? LIVE_REDRAW_MS : UNSEEN_REDRAW_MS),
+      [view],
+    ),
+  );
   const [scrollTop, setScrollTop] = useState(0);
   const [active, setActive] = useState(0);
   // Until the first measurement, assume a typical list height rather than drawing no rows.
@@ -133,10 +157,7 @@ export function MessageList({
     <div
       className="message-viewport"
       id="message-list"
-      ref={(node) => {
-        element.current = node;
-        attachViewport(node);
-      }}
+      ref={attachList}
       onScroll={(event) => {
         const top = event.currentTarget.scrollTop;
         setScrollTop(top);

@@ -29,43 +29,35 @@ export function ChartEditor({ options, onChange }: OptionsEditorProps<'chart'>) 
       </div>
       <fieldset className="fieldset chart-series-fields">
         <legend>Series</legend>
-        <label className="field">
-          <span>Name of the filter’s lines (optional)</span>
-          <input
-            value={options.seriesName ?? ''}
-            maxLength={MAX_SERIES_NAME}
-            placeholder="named by topic"
-            onChange={(e) => onChange({ ...options, seriesName: e.target.value })}
-          />
-        </label>
+        <TextField
+          label="Name of the filter’s lines (optional)"
+          value={options.seriesName ?? ''}
+          maxLength={MAX_SERIES_NAME}
+          placeholder="named by topic"
+          onChange={(seriesName) => onChange({ ...options, seriesName })}
+        />
         {extra.map((series, index) => {
           const number = index + 2;
           return (
             <div key={index} className="field-row" role="group" aria-label={`Series ${number}`}>
-              <label className="field">
-                <span>Series {number}: topic filter</span>
-                <input
-                  value={series.filter}
-                  placeholder="plant/+/env"
-                  onChange={(e) => change(index, { filter: e.target.value })}
-                />
-              </label>
-              <label className="field">
-                <span>JSON field (optional)</span>
-                <input
-                  value={series.jsonPath}
-                  placeholder="humidity"
-                  onChange={(e) => change(index, { jsonPath: e.target.value })}
-                />
-              </label>
-              <label className="field">
-                <span>Name (optional)</span>
-                <input
-                  value={series.name}
-                  maxLength={MAX_SERIES_NAME}
-                  onChange={(e) => change(index, { name: e.target.value })}
-                />
-              </label>
+              <TextField
+                label={`Series ${number}: topic filter`}
+                value={series.filter}
+                placeholder="plant/+/env"
+                onChange={(filter) => change(index, { filter })}
+              />
+              <TextField
+                label="JSON field (optional)"
+                value={series.jsonPath}
+                placeholder="humidity"
+                onChange={(jsonPath) => change(index, { jsonPath })}
+              />
+              <TextField
+                label="Name (optional)"
+                value={series.name}
+                maxLength={MAX_SERIES_NAME}
+                onChange={(name) => change(index, { name })}
+              />
               <button
                 type="button"
                 className="button-ghost chart-series-remove"
