@@ -172,12 +172,15 @@ export function MessageList({
       aria-rowcount={count}
       aria-activedescendant={activeId}
     >
+      {/* A row of the grid, so the grid is never without one (an empty grid is an ARIA error). */}
       {count === 0 && (
-        <p className="empty">
-          {recorded
-            ? 'No recorded message matches.'
-            : 'No messages yet. Subscribe to a topic filter to see them here.'}
-        </p>
+        <div role="row" className="message-empty-row">
+          <p role="gridcell" className="empty">
+            {recorded
+              ? 'No recorded message matches.'
+              : 'No messages yet. Subscribe to a topic filter to see them here.'}
+          </p>
+        </div>
       )}
       <div className="message-canvas" style={{ height: canvasHeight }} role="rowgroup">
         {rows.map(({ index, row }) => {
