@@ -361,6 +361,20 @@ test.describe('dashboards', () => {
     await expect(gauge).toHaveAttribute('data-height', '2');
   });
 
+  test('a widget is duplicated right after itself, and the copy shows the same values', async ({
+    page,
+    scope,
+  }) => {
+    await openDashboard(page, scope);
+    await startEditing(page);
+    await page.getByRole('button', { name: `Duplicate ${GAUGE}` }).click();
+    await expect.poll(() => firstFour(page)).toEqual([GAUGE, `${GAUGE} (copy)`, NUMBER, STATUS]);
+    await expect(page.getByRole('meter', { name: `${GAUGE} (copy)` })).toHaveAttribute(
+      'aria-valuetext',
+      /°C$/,
+    );
+  });
+
   test('export then import reproduces the dashboard', async ({ page, scope }, testInfo) => {
     await openDashboard(page, scope);
     await expect(page.getByRole('meter').first()).toBeVisible();

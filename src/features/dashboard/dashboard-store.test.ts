@@ -5,6 +5,7 @@ import {
   addDashboard,
   createDashboardStore,
   DASHBOARDS_STORAGE_KEY,
+  duplicateWidget,
   loadDashboards,
   moveWidget,
   moveWidgetTo,
@@ -73,6 +74,21 @@ describe('dashboards store', () => {
     expect(ids(store)).toEqual(['c', 'a', 'b']);
     moveWidgetTo(store, c!.id, a!.id);
     expect(ids(store)).toEqual(['a', 'c', 'b']);
+  });
+
+  it('duplicates a widget right after it, as a copy of its own', () => {
+    const { store } = withThree();
+    const [a] = activeDashboard(store.getState())?.widgets ?? [];
+    resizeWidget(store, a!.id, 2, 2);
+    duplicateWidget(store, a!.id);
+    const widgets = activeDashboard(store.getState())?.widgets ?? [];
+    expect(ids(store)).toEqual(['a', 'a (copy)', 'b', 'c']);
+    const [original, copy] = widgets;
+    expect(copy!.id).not.toBe(original!.id);
+    expect(copy).toMatchObject({ kind: 'gauge', filter: 'x', width: 2, height: 2 });
+    // Changing the copy leaves the original as it was.
+    resizeWidget(store, copy!.id, 1, 1);
+    expect(activeDashboard(store.getState())?.widgets[0]).toMatchObject({ width: 2, height: 2 });
   });
 
   it('keeps sizes on the grid', () => {

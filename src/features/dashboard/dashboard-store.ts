@@ -260,6 +260,24 @@ export function updateWidget<W extends WidgetSpec>(
   changeWidgets(store, patched);
 }
 
+/**
+ * A copy of a widget right after it, titled as a copy: the quick way to four gauges of four
+ * devices is one gauge, three copies and a new filter each.
+ */
+export function duplicateWidget(store: DashboardStore, id: string): void {
+  changeWidgets(store, (widgets) => {
+    const at = widgets.findIndex((w) => w.id === id);
+    const original = widgets[at];
+    if (!original) return widgets;
+    const copy: WidgetSpec = {
+      ...structuredClone(original),
+      id: newId('widget'),
+      title: original.title ? `${original.title} (copy)` : '',
+    };
+    return [...widgets.slice(0, at + 1), copy, ...widgets.slice(at + 1)];
+  });
+}
+
 export function removeWidget(store: DashboardStore, id: string): void {
   changeWidgets(store, (widgets) => widgets.filter((w) => w.id !== id));
 }

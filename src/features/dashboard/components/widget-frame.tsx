@@ -5,7 +5,13 @@ import { PanelBoundary } from '../../../components/ui/panel.tsx';
 import { MAX_HEIGHT, MAX_WIDTH } from '../dashboard-model.ts';
 import type { WidgetSpec } from '../dashboard-model.ts';
 import { DashboardContext } from '../dashboard-context.ts';
-import { moveWidget, moveWidgetTo, removeWidget, resizeWidget } from '../dashboard-store.ts';
+import {
+  duplicateWidget,
+  moveWidget,
+  moveWidgetTo,
+  removeWidget,
+  resizeWidget,
+} from '../dashboard-store.ts';
 import { WidgetView } from '../widgets/widget-view.tsx';
 import { ResizeHandle } from './resize-handle.tsx';
 import type { CellSize } from './resize-handle.tsx';
@@ -106,6 +112,7 @@ export function WidgetFrame({ spec, index, count, editing, now, onEdit }: Widget
               spec.height >= MAX_HEIGHT,
             )}
             {tool('Edit', '✎', onEdit)}
+            {tool('Duplicate', '❐', () => duplicateWidget(store, spec.id))}
             {tool('Remove', '✕', () => removeWidget(store, spec.id))}
           </div>
         )}
