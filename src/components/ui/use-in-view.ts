@@ -1,20 +1,22 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 
 /**
- * Calls `onChange` with whether `element` is on screen (any part of it in the viewport), once
- * at the start and on every change. Without IntersectionObserver it is always on screen.
+ * Whether `element` is on screen (any part of it in the viewport), kept current by an
+ * IntersectionObserver. Without one, or before the element mounts, it counts as on screen.
  */
-export function useInView(element: Element | null, onChange: (inView: boolean) => void): void {
+export function useInView(element: Element | null): boolean {
+  const [inView, setInView] = useState(true);
   useEffect(() => {
     if (!element || typeof IntersectionObserver === 'undefined') return;
     const observer = new IntersectionObserver((entries) => {
       const last = entries[entries.length - 1];
-      if (last) onChange(last.isIntersecting);
+      if (last) setInView(last.isIntersecting);
     });
     observer.observe(element);
     return () => {
       observer.disconnect();
-      onChange(true);
+      setInView(true);
     };
-  }, [element, onChange]);
+  }, [element]);
+  return inView;
 }

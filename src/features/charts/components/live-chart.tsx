@@ -42,6 +42,11 @@ const MARGIN = { top: 8, right: 14, bottom: 20, left: 54 };
 
 interface LiveChartProps {
   spec: ChartSpec;
+  /**
+   * Whether the min, average, max and last of each line are shown (default yes); a widget too
+   * short for them leaves them out rather than hiding them, so each redraw skips their table.
+   */
+  withStats?: boolean;
   snapshot: SeriesSnapshot | undefined;
   /** Draw exactly these topics, or (null) the first to arrive. */
   onChooseTopics: (topics: string[] | null) => void;
@@ -78,6 +83,7 @@ function exportName(title: string, extension: string): string {
  */
 function LiveChart(props: LiveChartProps) {
   const { spec, snapshot, onChooseTopics, windowMs, onWindow, onLook, view, onView } = props;
+  const withStats = props.withStats ?? true;
   const [editingLook, setEditingLook] = useState(false);
   const [png, setPng] = useState<
     { state: 'idle' } | { state: 'drawing' } | { state: 'failed'; reason: string }
@@ -581,7 +587,7 @@ function LiveChart(props: LiveChartProps) {
           )}
         </div>
       )}
-      {lines.length > 0 && (
+      {withStats && lines.length > 0 && (
         <ChartStats
           title={spec.title}
           unit={spec.unit}

@@ -79,13 +79,9 @@ export function MessageList({
     },
     [attachViewport],
   );
-  useInView(
-    listElement,
-    useCallback(
-      (inView: boolean) => view.pacer.setPace(inView ? LIVE_REDRAW_MS : UNSEEN_REDRAW_MS),
-      [view],
-    ),
-  );
+  const inView = useInView(listElement);
+  const { pacer } = view;
+  useEffect(() => pacer.setPace(inView ? LIVE_REDRAW_MS : UNSEEN_REDRAW_MS), [pacer, inView]);
   const [scrollTop, setScrollTop] = useState(0);
   const [active, setActive] = useState(0);
   // Until the first measurement, assume a typical list height rather than drawing no rows.

@@ -10,6 +10,9 @@ import { updateWidget } from '../../dashboard-store.ts';
 import type { WidgetViewProps } from '../widget-props.ts';
 import { chartOfWidget } from './chart-spec.ts';
 
+/** Rows of the grid a chart needs before the figures of each line fit under its plot. */
+const STATS_HEIGHT = 3;
+
 // The same lazy chunk as the Charts panel's: recharts loads beside the first screen.
 const LiveChart = lazy(() => import('../../../charts/components/live-chart.tsx'));
 
@@ -52,6 +55,7 @@ export function ChartWidgetView({ spec }: WidgetViewProps<'chart'>) {
     <Suspense fallback={<div className="chart chart-loading">Loading chart…</div>}>
       <LiveChart
         spec={chart}
+        withStats={spec.height >= STATS_HEIGHT}
         snapshot={snapshot}
         onChooseTopics={onChooseTopics}
         windowMs={chartWindow(chart)}
