@@ -27,6 +27,26 @@ function row(seq: number): MessageRow {
 }
 
 describe('the live stream', () => {
+  it('new rows ask for a redraw on both clocks: the live one and the one out of sight', () => {
+    const view = createMessageView();
+    const stream = createConnectionStream('c1');
+    const before = [view.pacer.tick(), view.unseenPacer.tick()];
+    applyStreamBatches(
+      view,
+      {
+        connections: [{ ...emptyConnectionBatch('c1'), rows: [row(1)] }],
+        query: null,
+        queryRows: null,
+        querySeek: null,
+        exportChunk: null,
+      },
+      () => stream,
+      () => [stream],
+    );
+    // The first redraw of each clock comes at once; the next would wait for its interval.
+    expect([view.pacer.tick(), view.unseenPacer.tick()]).toEqual(before.map((t) => t + 1));
+  });
+
   it('marks where the connection was lost and came back, between the rows before and after', () => {
     const view = createMessageView();
     const stream = createConnectionStream('c1');

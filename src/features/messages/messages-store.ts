@@ -109,13 +109,16 @@ export type MessageView = StoreApi<MessageViewState> & {
   readonly exportTarget: { file: ExportFile | null };
   /** Paces the redraws of the rows and counters while the stream runs. */
   readonly pacer: RedrawPacer;
+  /** The rows' clock while the list is out of sight (UNSEEN_REDRAW_MS); the counters keep `pacer`. */
+  readonly unseenPacer: RedrawPacer;
 };
 
 /** The rows and counters redraw at most 20 times a second, however fast messages arrive. */
-export const LIVE_REDRAW_MS = 50;
+const LIVE_REDRAW_MS = 50;
 /**
- * Scrolled out of sight (below a tall dashboard), twice a second: nobody reads them, while at
- * 20 a second their layout and paint cost the dashboard's frames.
+ * Scrolled out of sight (below a tall dashboard), the rows redraw twice a second: nobody reads
+ * them, while at 20 a second their layout and paint cost the dashboard's frames. The counters
+ * keep the live pace: they are one line, and what they say is how far the page has got.
  */
 export const UNSEEN_REDRAW_MS = 500;
 
@@ -138,11 +141,14 @@ export function createMessageView(): MessageView {
       recorded: new RecordedRows(),
       exportTarget: { file: null as ExportFile | null },
       pacer: createRedrawPacer(LIVE_REDRAW_MS),
+      unseenPacer: createRedrawPacer(UNSEEN_REDRAW_MS),
     },
   );
   view.subscribe((state, previous) => {
-    if (state.version !== previous.version || state.totals !== previous.totals)
+    if (state.version !== previous.version || state.totals !== previous.totals) {
       view.pacer.request();
+      view.unseenPacer.request();
+    }
   });
   return view;
 }

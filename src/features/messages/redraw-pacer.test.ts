@@ -32,22 +32,6 @@ describe('the redraw pacer', () => {
     expect(redraws.map((at) => at - start)).toEqual([0, 50, 100, 150, 200]);
   });
 
-  it('slows down while out of sight, and keeps the live pace again when back', () => {
-    const { pacer, redraws } = pacerAt(50);
-    const start = Date.now();
-    pacer.setPace(500);
-    for (let t = 0; t < 1_000; t += 16) {
-      pacer.request();
-      vi.advanceTimersByTime(16);
-    }
-    expect(redraws.map((at) => at - start)).toEqual([0, 500, 1_000]);
-    // Back in sight with a change waiting: it shows at the live pace, not 500 ms later.
-    pacer.request();
-    pacer.setPace(50);
-    vi.advanceTimersByTime(50);
-    expect(redraws.map((at) => at - start)).toEqual([0, 500, 1_000, 1_050]);
-  });
-
   it('every view on the clock redraws in the same turn', () => {
     const pacer = createRedrawPacer(50, () => Date.now());
     const seen: string[] = [];

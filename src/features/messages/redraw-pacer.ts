@@ -10,11 +10,6 @@ import { useSyncExternalStore } from 'react';
 export interface RedrawPacer {
   /** Something changed: the redraw comes now, or `intervalMs` after the last one (never lost). */
   request(): void;
-  /**
-   * Changes the interval: slower while nobody can see the views (scrolled out of sight), back to
-   * the live pace when they are; a pending redraw then comes at the new pace.
-   */
-  setPace(intervalMs: number): void;
   subscribe(listener: () => void): () => void;
   /** Counts redraws; views re-render when it moves. */
   tick(): number;
@@ -26,7 +21,6 @@ export function createRedrawPacer(
 ): RedrawPacer {
   const listeners = new Set<() => void>();
   let tick = 0;
-  let pace = intervalMs;
   let shownAt = -Infinity;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const show = () => {
@@ -35,21 +29,12 @@ export function createRedrawPacer(
     tick += 1;
     for (const listener of listeners) listener();
   };
-  const request = () => {
-    if (timer !== null) return;
-    const wait = shownAt + pace - now();
-    if (wait <= 0) show();
-    else timer = setTimeout(show, wait);
-  };
   return {
-    request,
-    setPace(intervalMs) {
-      if (intervalMs === pace) return;
-      pace = intervalMs;
-      if (timer === null) return;
-      clearTimeout(timer);
-      timer = null;
-      request();
+    request() {
+      if (timer !== null) return;
+      const wait = shownAt + intervalMs - now();
+      if (wait <= 0) show();
+      else timer = setTimeout(show, wait);
     },
     subscribe(listener) {
       listeners.add(listener);

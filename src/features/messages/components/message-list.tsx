@@ -7,13 +7,7 @@ import { useInView } from '../../../components/ui/use-in-view.ts';
 import { formatBytes } from '../../../core/payload.ts';
 import { formatTime } from '../../../core/format.ts';
 import type { MessageRow } from '../../../services/mqtt/index.ts';
-import {
-  fetchRecordedRows,
-  LIVE_REDRAW_MS,
-  selectRow,
-  UNSEEN_REDRAW_MS,
-  visibleRows,
-} from '../messages-store.ts';
+import { fetchRecordedRows, selectRow, visibleRows } from '../messages-store.ts';
 import type { MessageView, RowKey } from '../messages-store.ts';
 import { MessagesContext } from '../messages-context.ts';
 import { usePacedRedraw } from '../redraw-pacer.ts';
@@ -62,14 +56,15 @@ export function MessageList({
   onPause: () => void;
 }) {
   const { view, handleFor, search, subscriptionColor } = MessagesContext.use();
-  // Re-render when rows change (paced: see RedrawPacer); the rows live outside the store.
-  usePacedRedraw(view.pacer);
+  const [listElement, setListElement] = useState<HTMLDivElement | null>(null);
+  // Re-render when rows change (paced: see RedrawPacer, slower out of sight); the rows live
+  // outside the store.
+  usePacedRedraw(useInView(listElement) ? view.pacer : view.unseenPacer);
   const selected = useStore(view, (state) => state.selected);
   const scrollTo = useStore(view, (state) => state.scrollTo);
   const { count, rowAt, recorded } = useRowSource(view);
   const [viewport, attachViewport] = useElementSize<HTMLDivElement>();
   const element = useRef<HTMLDivElement | null>(null);
-  const [listElement, setListElement] = useState<HTMLDivElement | null>(null);
   // Stable, so React attaches it once, not on every paced redraw.
   const attachList = useCallback(
     (node: HTMLDivElement | null) => {
@@ -79,9 +74,7 @@ export function MessageList({
     },
     [attachViewport],
   );
-  const inView = useInView(listElement);
-  const { pacer } = view;
-  useEffect(() => pacer.setPace(inView ? LIVE_REDRAW_MS : UNSEEN_REDRAW_MS), [pacer, inView]);
+
   const [scrollTop, setScrollTop] = useState(0);
   const [active, setActive] = useState(0);
   // Until the first measurement, assume a typical list height rather than drawing no rows.
