@@ -26,23 +26,32 @@ function row(seq: number): MessageRow {
   };
 }
 
+/** Applies one frame's batch of connection c1 to the view, as the page does. */
+function applyBatch(
+  view: ReturnType<typeof createMessageView>,
+  stream: ReturnType<typeof createConnectionStream>,
+  batch: Partial<EngineBatch['connections'][number]>,
+) {
+  applyStreamBatches(
+    view,
+    {
+      connections: [{ ...emptyConnectionBatch('c1'), ...batch }],
+      query: null,
+      queryRows: null,
+      querySeek: null,
+      exportChunk: null,
+    },
+    () => stream,
+    () => [stream],
+  );
+}
+
 describe('the live stream', () => {
   it('new rows ask for a redraw on both clocks: the live one and the one out of sight', () => {
     const view = createMessageView();
     const stream = createConnectionStream('c1');
     const before = [view.pacer.tick(), view.unseenPacer.tick()];
-    applyStreamBatches(
-      view,
-      {
-        connections: [{ ...emptyConnectionBatch('c1'), rows: [row(1)] }],
-        query: null,
-        queryRows: null,
-        querySeek: null,
-        exportChunk: null,
-      },
-      () => stream,
-      () => [stream],
-    );
+    applyBatch(view, stream, { rows: [row(1)] });
     // The first redraw of each clock comes at once; the next would wait for its interval.
     expect([view.pacer.tick(), view.unseenPacer.tick()]).toEqual(before.map((t) => t + 1));
   });
@@ -51,18 +60,7 @@ describe('the live stream', () => {
     const view = createMessageView();
     const stream = createConnectionStream('c1');
     const apply = (batch: Partial<EngineBatch['connections'][number]>) =>
-      applyStreamBatches(
-        view,
-        {
-          connections: [{ ...emptyConnectionBatch('c1'), ...batch }],
-          query: null,
-          queryRows: null,
-          querySeek: null,
-          exportChunk: null,
-        },
-        () => stream,
-        () => [stream],
-      );
+      applyBatch(view, stream, batch);
     apply({ rows: [row(1), row(2)] });
     apply({
       events: [{ type: 'stream-gap', lostAt: 5_000, resumedAt: 7_500, sessionPresent: false }],
