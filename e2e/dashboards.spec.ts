@@ -489,18 +489,58 @@ test.describe('presentation', () => {
   });
 });
 
+/** How light the page's background is, 0 (black) to 1 (white). */
+async function pageLuminance(page: Page): Promise<number> {
+  const background = await page.evaluate(
+    () => getComputedStyle(document.documentElement).backgroundColor,
+  );
+  const [r = 0, g = 0, b = 0] = (background.match(/\d+/g) ?? []).map(Number);
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+}
+
 test.describe('themes', () => {
+  test('a theme chosen in the header wins over the system’s, is saved, and System follows it again', async ({
+    page,
+    scope,
+  }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await openDashboard(page, scope);
+    const theme = page.getByRole('banner').getByLabel('Theme');
+    await expect(theme).toHaveValue('system');
+    expect(await pageLuminance(page)).toBeLessThan(0.2);
+    await theme.selectOption('light');
+    await expect.poll(() => pageLuminance(page)).toBeGreaterThan(0.8);
+    // Chart lines take the light palette too: the first line is not the dark theme's colour.
+    const line = page.getByRole('figure', { name: 'Chart Temperature' }).locator('path.chart-line');
+    await expect(line.first()).toBeVisible();
+    const lightStroke = await line
+      .first()
+      .evaluate((el) => el.getAttribute('stroke') ?? el.getAttribute('fill'));
+
+    await page.reload();
+    await expect(page.getByRole('banner').getByLabel('Theme')).toHaveValue('light');
+    expect(await pageLuminance(page)).toBeGreaterThan(0.8);
+
+    await page.getByRole('banner').getByLabel('Theme').selectOption('dark');
+    await expect.poll(() => pageLuminance(page)).toBeLessThan(0.2);
+    await expect
+      .poll(() =>
+        line.first().evaluate((el) => el.getAttribute('stroke') ?? el.getAttribute('fill')),
+      )
+      .not.toBe(lightStroke);
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await pageLuminance(page)).toBeLessThan(0.2);
+    await page.getByRole('banner').getByLabel('Theme').selectOption('system');
+    await expect.poll(() => pageLuminance(page)).toBeGreaterThan(0.8);
+  });
+
   for (const scheme of ['dark', 'light'] as const) {
     test(`follows the system's ${scheme} theme`, async ({ page, scope }, testInfo) => {
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width: 1280, height: 720 });
       await openDashboard(page, scope);
       await expect(page.getByRole('meter').first()).toBeVisible();
-      const background = await page.evaluate(
-        () => getComputedStyle(document.documentElement).backgroundColor,
-      );
-      const [r = 0, g = 0, b = 0] = (background.match(/\d+/g) ?? []).map(Number);
-      const luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+      const luminance = await pageLuminance(page);
       if (scheme === 'light') expect(luminance).toBeGreaterThan(0.8);
       else expect(luminance).toBeLessThan(0.2);
       await page.screenshot({ path: testInfo.outputPath(`theme-${scheme}-1280x720.png`) });

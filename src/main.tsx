@@ -6,8 +6,12 @@ import { startWorkspace } from './app/startup.ts';
 import { createWorkspace } from './app/workspace.ts';
 import { registerServiceWorker } from './app/service-worker.ts';
 import { notify } from './components/ui/notices.tsx';
+import { startTheme } from './components/ui/theme.ts';
 import { createMqttService } from './services/mqtt/index.ts';
 import './app/app.css';
+
+// The theme first, so the first paint is in the chosen one.
+startTheme();
 
 // Start the worker (mqtt.js) and the chart code (recharts) at once, in parallel with the
 // first render, rather than when the first chart mounts.

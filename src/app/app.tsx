@@ -33,6 +33,7 @@ import type { ConnectionProfile } from '../core/connection-profile.ts';
 import type { SubscriptionDecoders } from '../features/subscriptions/components/subscriptions-panel.tsx';
 import { rebirthPayload, rebirthTopic } from '../core/sparkplug-rebirth.ts';
 import type { Workspace } from './workspace.ts';
+import { ThemeSelect } from '../components/ui/theme-select.tsx';
 
 /** A subscription's "show as": a decoder rule for exactly its filter, saved with the profile. */
 function useSubscriptionDecoders(
@@ -134,6 +135,7 @@ export function App({ workspace }: { workspace: Workspace }) {
                   <h1>MQTT Scope</h1>
                 </div>
                 {focused && <ConnectionStatusBadge connectionId={focused.id} name={focused.name} />}
+                <ThemeSelect />
               </header>
               <NoticeArea store={workspace.notices} />
               <aside className="sidebar">

@@ -12,7 +12,7 @@ import { lineColor } from '../../../core/line-palette.ts';
 import { timeTicks } from '../../../core/time-ticks.ts';
 import { describeLineKey, lineKey, lineLabels, seriesLabel } from '../../../core/chart-series.ts';
 import { useElementSize } from '../../../components/ui/use-element-size.ts';
-import { useColorScheme } from '../../../components/ui/use-color-scheme.ts';
+import { useColorScheme } from '../../../components/ui/theme.ts';
 import type { SeriesSnapshot } from '../../../services/mqtt/index.ts';
 import type { ChartSpec, ChartView } from '../charts-store.ts';
 import {

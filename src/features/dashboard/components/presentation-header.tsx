@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { DashboardContext } from '../dashboard-context.ts';
 import { activeDashboard } from '../dashboard-store.ts';
+import { ThemeSelect } from '../../../components/ui/theme-select.tsx';
 
 /** Seconds between dashboards when cycling; 0 is off, the default. */
 export const CYCLE_CHOICES = [0, 5, 10, 30, 60, 300] as const;
@@ -49,6 +50,7 @@ export function PresentationHeader({ onExit }: { onExit: () => void }) {
             </select>
           </label>
         )}
+        <ThemeSelect />
         <button type="button" className="button-ghost" onClick={onExit}>
           Exit presentation
         </button>
